@@ -1,0 +1,40 @@
+package org.gfd.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.gfd.algebra.Rational;
+
+/**
+ * A scalar sum of products: {@code coefficient * sum over all index values of prod(factors)}.
+ * Each index label has a kind; a label that appears in no factor still ranges over its kind
+ * (so {@code sum_i 1 = p}). Labels shared between factors are equal indices: this is how delta
+ * tensors are written.
+ *
+ * @param coefficient exact rational prefactor
+ * @param factors the tensor entries multiplied
+ * @param indexKinds the kind of every index label used (and of free labels)
+ */
+public record TensorTerm(Rational coefficient, List<Factor> factors, Map<String, IndexKind> indexKinds) {
+  public TensorTerm {
+    Objects.requireNonNull(coefficient);
+    factors = List.copyOf(factors);
+    indexKinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indexKinds));
+    for (Factor f : factors) {
+      for (int k = 0; k < f.indices().size(); k++) {
+        String label = f.indices().get(k);
+        IndexKind kind = indexKinds.get(label);
+        if (kind == null) {
+          throw new IllegalArgumentException("index " + label + " of " + f.species().name()
+              + " has no kind");
+        }
+        if (!kind.equals(f.species().legKinds().get(k))) {
+          throw new IllegalArgumentException("index " + label + " is of kind " + kind.name()
+              + " but leg " + (k + 1) + " of " + f.species().name() + " is of kind "
+              + f.species().legKinds().get(k).name());
+        }
+      }
+    }
+  }
+}

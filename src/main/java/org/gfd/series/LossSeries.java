@@ -1,0 +1,41 @@
+package org.gfd.series;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.gfd.algebra.Polynomial;
+import org.gfd.model.Model;
+
+/**
+ * The coefficients {@code c_0..c_S} of the loss series of a model, as computed.
+ *
+ * @param model the model
+ * @param requestedOrder the highest order asked for
+ * @param coefficients {@code c_0, c_1, ...}: all orders asked for, or fewer when stopped
+ * @param orderSeconds the wall time spent on each computed order
+ * @param stopReason why the computation stopped before {@code requestedOrder}, if it did
+ */
+public record LossSeries(Model model, int requestedOrder, List<Polynomial> coefficients,
+    List<Double> orderSeconds, Optional<String> stopReason) {
+  public LossSeries {
+    Objects.requireNonNull(model);
+    coefficients = List.copyOf(coefficients);
+    orderSeconds = List.copyOf(orderSeconds);
+    Objects.requireNonNull(stopReason);
+  }
+
+  /** {@code c_s}. */
+  public Polynomial coefficient(int s) {
+    return coefficients.get(s);
+  }
+
+  /** The highest order computed, {@code -1} when none was. */
+  public int maxOrder() {
+    return coefficients.size() - 1;
+  }
+
+  /** Whether every requested order was computed. */
+  public boolean isComplete() {
+    return stopReason.isEmpty();
+  }
+}
