@@ -44,6 +44,36 @@ public final class Network {
     this.hash = 31 * h + Arrays.hashCode(classKind);
   }
 
+  /**
+   * The network with these nodes and classes: node {@code v} has species {@code nodeSpecies[v]},
+   * its legs are the next {@code arity} entries of {@code legClass}, class {@code c} has kind
+   * {@code classKind[c]}.
+   *
+   * @throws IllegalArgumentException when the arrays do not fit together or a number is out of range
+   */
+  public static Network of(SpeciesTable table, int[] nodeSpecies, int[] legClass, int[] classKind) {
+    for (int s : nodeSpecies) {
+      if (s < 0 || s >= table.speciesCount()) {
+        throw new IllegalArgumentException("species number out of range: " + s);
+      }
+    }
+    for (int k : classKind) {
+      if (k < 0 || k >= table.kindCount()) {
+        throw new IllegalArgumentException("kind number out of range: " + k);
+      }
+    }
+    Network net = new Network(table, nodeSpecies.clone(), legClass.clone(), classKind.clone());
+    for (int v = 0; v < net.nodeCount(); v++) {
+      for (int k = 0; k < net.arity(v); k++) {
+        int c = net.legClass(v, k);
+        if (c < 0 || c >= classKind.length || classKind[c] != table.legKind(nodeSpecies[v], k)) {
+          throw new IllegalArgumentException("leg " + k + " of node " + v + " is in a class of the wrong kind");
+        }
+      }
+    }
+    return net;
+  }
+
   /** The network of a tensor term (its coefficient is not part of the network). */
   public static Network of(SpeciesTable table, TensorTerm term) {
     Map<String, Integer> classOf = new HashMap<>();

@@ -46,6 +46,24 @@ public final class SpeciesTable {
     return new SpeciesTable(model.species(), kinds);
   }
 
+  /**
+   * The same species, each with one more leg of kind {@code extra} at the end (used to mark Wick
+   * pairs in diagrams).
+   */
+  public SpeciesTable withExtraLeg(IndexKind extra) {
+    List<Species> widened = new ArrayList<>();
+    for (Species s : species) {
+      List<IndexKind> legs = new ArrayList<>(s.legKinds());
+      legs.add(extra);
+      widened.add(new Species(s.name(), legs, s.trainable(), s.variance()));
+    }
+    List<IndexKind> allKinds = new ArrayList<>(kinds);
+    if (!allKinds.contains(extra)) {
+      allKinds.add(extra);
+    }
+    return new SpeciesTable(widened, allKinds);
+  }
+
   public int speciesCount() {
     return species.size();
   }

@@ -28,15 +28,34 @@ public final class LossSeriesEngine {
   private LossSeriesEngine() {}
 
   /**
+   * {@code D^s L} as a sum of canonical networks.
+   *
+   * @throws IllegalArgumentException for an order outside {@code 0..MAX_ORDER}
+   */
+  public static NetworkSum derivative(Model model, int s, WorkBudget budget) {
+    checkOrder(s);
+    NetworkSum current = NetworkSum.loss(model);
+    TimeDerivative d = new TimeDerivative(current);
+    for (int k = 0; k < s; k++) {
+      current = d.apply(current, budget);
+    }
+    return current;
+  }
+
+  private static void checkOrder(int order) {
+    if (order < 0 || order > MAX_ORDER) {
+      throw new IllegalArgumentException("order must be between 0 and " + MAX_ORDER + ", got " + order);
+    }
+  }
+
+  /**
    * The series of {@code model} up to order {@code maxOrder}.
    *
    * @param progress told each order as it starts (for progress reports)
    * @throws IllegalArgumentException for an order outside {@code 0..MAX_ORDER}
    */
   public static LossSeries compute(Model model, int maxOrder, WorkBudget budget, IntConsumer progress) {
-    if (maxOrder < 0 || maxOrder > MAX_ORDER) {
-      throw new IllegalArgumentException("order must be between 0 and " + MAX_ORDER + ", got " + maxOrder);
-    }
+    checkOrder(maxOrder);
     List<Polynomial> coefficients = new ArrayList<>();
     List<Double> seconds = new ArrayList<>();
     Optional<String> stop = Optional.empty();

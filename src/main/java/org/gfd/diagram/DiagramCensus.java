@@ -1,0 +1,189 @@
+package org.gfd.diagram;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
+import org.gfd.model.IndexKind;
+import org.gfd.network.CanonicalLabeler;
+import org.gfd.network.Network;
+import org.gfd.network.NetworkSum;
+import org.gfd.network.SpeciesTable;
+import org.gfd.network.WorkBudget;
+
+/**
+ * Lists the distinct fully paired diagrams of a sum of networks (normally {@code D^s L}): every
+ * perfect matching within species of every network, each put in canonical form and merged with
+ * its isomorphs. Unlike {@link WickExpectation}, this enumerates matchings one by one, so it is
+ * for orders small enough to list: the number of matchings is checked against a limit first.
+ * By construction {@code sum over diagrams of coefficient * weight = E[sum]}.
+ */
+public final class DiagramCensus {
+  /** The kind of the extra leg that marks Wick pairs in a diagram's canonical form. */
+  public static final IndexKind PAIR = new IndexKind("pair", Variable.of("pair"));
+
+  private DiagramCensus() {}
+
+  /**
+   * The number of perfect matchings within species summed over the networks of {@code sum}:
+   * {@code sum_F prod_species (count - 1)!!} (zero for a network with an odd species count).
+   */
+  public static BigInteger matchingCount(NetworkSum sum) {
+    BigInteger total = BigInteger.ZERO;
+    for (Network f : sum.terms().keySet()) {
+      BigInteger m = BigInteger.ONE;
+      for (int count : f.speciesCounts()) {
+        if (count % 2 != 0) {
+          m = BigInteger.ZERO;
+          break;
+        }
+        for (int k = count - 1; k > 1; k -= 2) {
+          m = m.multiply(BigInteger.valueOf(k));
+        }
+      }
+      total = total.add(m);
+    }
+    return total;
+  }
+
+  /**
+   * The distinct diagrams of {@code sum} with nonzero coefficient, heaviest weight first (by
+   * monomial order, descending), then by canonical form.
+   *
+   * @throws IllegalArgumentException when there are more than {@code maxMatchings} matchings to list
+   */
+  public static List<Diagram> list(NetworkSum sum, long maxMatchings, WorkBudget budget) {
+    BigInteger count = matchingCount(sum);
+    if (count.compareTo(BigInteger.valueOf(maxMatchings)) > 0) {
+      throw new IllegalArgumentException("this order has " + count + " Wick matchings, more than the "
+          + maxMatchings + " that can be listed");
+    }
+    SpeciesTable table = sum.table();
+    SpeciesTable marked = table.withExtraLeg(PAIR);
+    int pairKind = marked.kindId(PAIR);
+    Map<Network, Rational> coefficients = new ConcurrentHashMap<>();
+    Map<Network, Monomial> weights = new ConcurrentHashMap<>();
+    sum.terms().entrySet().parallelStream().forEach(e -> {
+      Network f = e.getKey();
+      int n = f.nodeCount();
+      int[] partner = new int[n];
+      Arrays.fill(partner, -1);
+      forEachMatching(f, partner, 0, budget, () -> {
+        Network form = CanonicalLabeler.canonicalize(marked(f, partner, marked, pairKind));
+        coefficients.merge(form, e.getValue(), Rational::add);
+        weights.computeIfAbsent(form, k -> weight(f, partner));
+      });
+    });
+    List<Diagram> out = new ArrayList<>();
+    coefficients.forEach((form, coef) -> {
+      if (!coef.isZero()) {
+        out.add(new Diagram(form, coef, weights.get(form)));
+      }
+    });
+    out.sort(Comparator.comparing(Diagram::weight).reversed()
+        .thenComparing(d -> d.form().toString()));
+    return out;
+  }
+
+  private static void forEachMatching(Network f, int[] partner, int from, WorkBudget budget,
+      Runnable action) {
+    int v = from;
+    while (v < partner.length && partner[v] >= 0) {
+      v++;
+    }
+    if (v == partner.length) {
+      budget.check();
+      action.run();
+      return;
+    }
+    for (int w = v + 1; w < partner.length; w++) {
+      if (partner[w] < 0 && f.species(w) == f.species(v)) {
+        partner[v] = w;
+        partner[w] = v;
+        forEachMatching(f, partner, v + 1, budget, action);
+        partner[v] = -1;
+        partner[w] = -1;
+      }
+    }
+  }
+
+  /** {@code f} with each node given an extra leg in the class of its Wick pair. */
+  private static Network marked(Network f, int[] partner, SpeciesTable marked, int pairKind) {
+    int n = f.nodeCount();
+    int c = f.classCount();
+    int[] species = new int[n];
+    int[] pairClass = new int[n];
+    int pairs = 0;
+    int legs = 0;
+    for (int v = 0; v < n; v++) {
+      species[v] = f.species(v);
+      legs += f.arity(v) + 1;
+      if (partner[v] > v) {
+        pairClass[v] = c + pairs;
+        pairClass[partner[v]] = c + pairs;
+        pairs++;
+      }
+    }
+    int[] legClass = new int[legs];
+    int l = 0;
+    for (int v = 0; v < n; v++) {
+      for (int k = 0; k < f.arity(v); k++) {
+        legClass[l++] = f.legClass(v, k);
+      }
+      legClass[l++] = pairClass[v];
+    }
+    int[] kinds = new int[c + pairs];
+    for (int i = 0; i < c; i++) {
+      kinds[i] = f.classKind(i);
+    }
+    for (int i = c; i < c + pairs; i++) {
+      kinds[i] = pairKind;
+    }
+    return Network.of(marked, species, legClass, kinds);
+  }
+
+  /** The value of {@code f} with the matching contracted: sizes of the merged classes, variances. */
+  private static Monomial weight(Network f, int[] partner) {
+    int c = f.classCount();
+    int[] parent = new int[c];
+    for (int i = 0; i < c; i++) {
+      parent[i] = i;
+    }
+    Monomial variances = Monomial.ONE;
+    for (int v = 0; v < f.nodeCount(); v++) {
+      int w = partner[v];
+      if (w < v) {
+        continue;
+      }
+      variances = variances.multiply(f.table().species(f.species(v)).variance());
+      for (int k = 0; k < f.arity(v); k++) {
+        int a = find(parent, f.legClass(v, k));
+        int b = find(parent, f.legClass(w, k));
+        if (a != b) {
+          parent[a] = b;
+        }
+      }
+    }
+    Monomial m = variances;
+    for (int i = 0; i < c; i++) {
+      if (find(parent, i) == i) {
+        m = m.multiply(Monomial.of(f.table().kind(f.classKind(i)).size(), 1));
+      }
+    }
+    return m;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}

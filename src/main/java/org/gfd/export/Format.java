@@ -1,0 +1,6 @@
+package org.gfd.export;
+
+/** Output formats of results. */
+public enum Format {
+  TEXT, JSON, LATEX
+}

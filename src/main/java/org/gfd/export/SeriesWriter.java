@@ -1,0 +1,64 @@
+package org.gfd.export;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gfd.series.LossSeries;
+
+/** Writes a loss series as text, JSON or LaTeX. */
+public final class SeriesWriter {
+  private SeriesWriter() {}
+
+  public static String write(LossSeries series, Format format) {
+    return switch (format) {
+      case TEXT -> text(series);
+      case JSON -> json(series);
+      case LATEX -> latex(series);
+    };
+  }
+
+  /** One line per coefficient: {@code c_1 = -2*p*H*sigma2 - ...}. */
+  public static String text(LossSeries series) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(series.model().describe())
+        .append("; observable: loss; E[L(t)] = sum_s c_s t^s/s!\n");
+    for (int s = 0; s <= series.maxOrder(); s++) {
+      sb.append("c_").append(s).append(" = ").append(series.coefficient(s)).append('\n');
+    }
+    series.stopReason().ifPresent(r -> sb.append("# stopped: ").append(r).append('\n'));
+    return sb.toString();
+  }
+
+  /**
+   * {@code {"model": {...}, "observable": "loss", "coefficients": [{"s": 0, "terms": [...]}, ...]}};
+   * a series stopped early also has {@code "stopped": reason}.
+   */
+  public static String json(LossSeries series) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.set("model", Json.model(series.model()));
+    root.put("observable", "loss");
+    ArrayNode coefs = root.putArray("coefficients");
+    for (int s = 0; s <= series.maxOrder(); s++) {
+      ObjectNode c = coefs.addObject();
+      c.put("s", s);
+      c.set("terms", Json.terms(series.coefficient(s)));
+    }
+    series.stopReason().ifPresent(r -> root.put("stopped", r));
+    return Json.write(root);
+  }
+
+  /** An {@code align*} block: the series and each {@code c_s}, ready to paste into a paper. */
+  public static String latex(LossSeries series) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("% gfd: exact loss series of ").append(series.model().describe()).append('\n');
+    sb.append("% E[L(t)] = sum_s c_s t^s / s!, initialization N(0, sigma^2)\n");
+    series.stopReason().ifPresent(r -> sb.append("% stopped: ").append(r).append('\n'));
+    sb.append("\\begin{align*}\n");
+    sb.append("  \\mathbb{E}\\,L(t) &= \\sum_{s \\ge 0} c_s \\frac{t^s}{s!},");
+    for (int s = 0; s <= series.maxOrder(); s++) {
+      sb.append(" \\\\\n  c_{").append(s).append("} &= ").append(Latex.polynomial(series.coefficient(s)));
+      sb.append(s == series.maxOrder() ? "." : ",");
+    }
+    sb.append("\n\\end{align*}\n");
+    return sb.toString();
+  }
+}
