@@ -1,5 +1,9 @@
 package org.gfd.diagram;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Rational;
@@ -62,5 +66,55 @@ public record Diagram(Network form, Rational coefficient, Monomial weight) {
       }
     }
     return g;
+  }
+
+  /**
+   * The Wick pairs as node numbers {@code {v, w}} with {@code v < w}, in order of {@code v}.
+   */
+  public List<int[]> pairs() {
+    int[] first = new int[form.classCount()];
+    Arrays.fill(first, -1);
+    List<int[]> out = new ArrayList<>();
+    for (int v = 0; v < form.nodeCount(); v++) {
+      int pair = form.legClass(v, form.arity(v) - 1);
+      if (first[pair] < 0) {
+        first[pair] = v;
+      } else {
+        out.add(new int[] {first[pair], v});
+      }
+    }
+    out.sort(Comparator.comparingInt(a -> a[0]));
+    return out;
+  }
+
+  /**
+   * A readable one-line form: the nodes with their index classes (named by kind and number), then
+   * the Wick pairs, e.g. {@code U1[H0,p1] U1[H0,p1] | pairs 0-1}. Classes are numbered in order of
+   * first appearance.
+   */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    int[] name = new int[form.classCount()];
+    Arrays.fill(name, -1);
+    int named = 0;
+    for (int v = 0; v < form.nodeCount(); v++) {
+      if (v > 0) {
+        sb.append(' ');
+      }
+      sb.append(form.table().species(form.species(v)).name()).append('[');
+      for (int k = 0; k < form.arity(v) - 1; k++) {
+        int c = form.legClass(v, k);
+        if (name[c] < 0) {
+          name[c] = named++;
+        }
+        sb.append(k > 0 ? "," : "").append(form.table().kind(form.classKind(c)).name()).append(name[c]);
+      }
+      sb.append(']');
+    }
+    sb.append(" | pairs");
+    for (int[] p : pairs()) {
+      sb.append(' ').append(p[0]).append('-').append(p[1]);
+    }
+    return sb.toString();
   }
 }

@@ -13,14 +13,16 @@ import org.gfd.model.Model;
  * @param requestedOrder the highest order asked for
  * @param coefficients {@code c_0, c_1, ...}: all orders asked for, or fewer when stopped
  * @param orderSeconds the wall time spent on each computed order
+ * @param networkCounts the number of distinct canonical networks in {@code D^s L}, per order
  * @param stopReason why the computation stopped before {@code requestedOrder}, if it did
  */
 public record LossSeries(Model model, int requestedOrder, List<Polynomial> coefficients,
-    List<Double> orderSeconds, Optional<String> stopReason) {
+    List<Double> orderSeconds, List<Integer> networkCounts, Optional<String> stopReason) {
   public LossSeries {
     Objects.requireNonNull(model);
     coefficients = List.copyOf(coefficients);
     orderSeconds = List.copyOf(orderSeconds);
+    networkCounts = List.copyOf(networkCounts);
     Objects.requireNonNull(stopReason);
   }
 

@@ -58,6 +58,7 @@ public final class LossSeriesEngine {
     checkOrder(maxOrder);
     List<Polynomial> coefficients = new ArrayList<>();
     List<Double> seconds = new ArrayList<>();
+    List<Integer> networks = new ArrayList<>();
     Optional<String> stop = Optional.empty();
     NetworkSum current = NetworkSum.loss(model);
     TimeDerivative d = new TimeDerivative(current);
@@ -71,10 +72,11 @@ public final class LossSeriesEngine {
         }
         coefficients.add(wick.expectation(current, budget));
         seconds.add((System.nanoTime() - start) / 1e9);
+        networks.add(current.size());
       }
     } catch (BudgetExceededException e) {
       stop = Optional.of(e.getMessage() + " while computing order " + coefficients.size());
     }
-    return new LossSeries(model, maxOrder, coefficients, seconds, stop);
+    return new LossSeries(model, maxOrder, coefficients, seconds, networks, stop);
   }
 }

@@ -1,0 +1,179 @@
+package org.gfd.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
+import org.gfd.model.Factor;
+import org.gfd.model.IndexKind;
+import org.gfd.model.Model;
+import org.gfd.model.Species;
+import org.gfd.model.TensorTerm;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.isomorphism.VF2GraphIsomorphismInspector;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The canonical form against JGraphT's VF2 isomorphism test, run on a separate encoding of the
+ * network as a simple graph (one vertex per node, per leg and per class).
+ */
+class CanonicalLabelerTest {
+  /** A table with a matrix species, a second matrix species and a 3-leg species with two legs of one kind. */
+  private static final SpeciesTable TABLE = table();
+
+  private static SpeciesTable table() {
+    Monomial s = Monomial.of(Variable.SIGMA2, 1);
+    Species a = new Species("A", List.of(IndexKind.H, IndexKind.P), true, s);
+    Species b = new Species("B", List.of(IndexKind.H, IndexKind.P), true, s);
+    Species t = new Species("T", List.of(IndexKind.P, IndexKind.P, IndexKind.H), true, s);
+    TensorTerm term = new TensorTerm(Rational.ONE,
+        List.of(new Factor(a, List.of("h", "i")), new Factor(b, List.of("h", "i")),
+            new Factor(t, List.of("i", "i", "h"))),
+        Map.of("h", IndexKind.H, "i", IndexKind.P));
+    return SpeciesTable.of(new Model("test", Map.of(), List.of(a, b, t), List.of(term)));
+  }
+
+  private static Network random(Random rnd, int nodes, int classesPerKind, int speciesCount) {
+    int kinds = TABLE.kindCount();
+    int[] kind = new int[classesPerKind * kinds];
+    for (int c = 0; c < kind.length; c++) {
+      kind[c] = c % kinds;
+    }
+    int[] species = new int[nodes];
+    List<Integer> legs = new ArrayList<>();
+    for (int v = 0; v < nodes; v++) {
+      species[v] = rnd.nextInt(speciesCount);
+      for (int k = 0; k < TABLE.arity(species[v]); k++) {
+        int want = TABLE.legKind(species[v], k);
+        legs.add(rnd.nextInt(classesPerKind) * kinds + want);
+      }
+    }
+    return Network.of(TABLE, species, legs.stream().mapToInt(i -> i).toArray(), kind);
+  }
+
+  /** The same network with nodes and classes renumbered at random. */
+  private static Network permuted(Random rnd, Network f) {
+    List<Integer> nodeOrder = new ArrayList<>();
+    for (int v = 0; v < f.nodeCount(); v++) {
+      nodeOrder.add(v);
+    }
+    Collections.shuffle(nodeOrder, rnd);
+    List<Integer> classPerm = new ArrayList<>();
+    for (int c = 0; c < f.classCount(); c++) {
+      classPerm.add(c);
+    }
+    Collections.shuffle(classPerm, rnd);
+    int[] kinds = new int[f.classCount()];
+    for (int c = 0; c < f.classCount(); c++) {
+      kinds[classPerm.get(c)] = f.classKind(c);
+    }
+    int[] species = new int[f.nodeCount()];
+    List<Integer> legs = new ArrayList<>();
+    for (int i = 0; i < f.nodeCount(); i++) {
+      int v = nodeOrder.get(i);
+      species[i] = f.species(v);
+      for (int k = 0; k < f.arity(v); k++) {
+        legs.add(classPerm.get(f.legClass(v, k)));
+      }
+    }
+    return Network.of(TABLE, species, legs.stream().mapToInt(i -> i).toArray(), kinds);
+  }
+
+  /** Simple graph: node vertices "n:species", leg vertices "l:position", class vertices "c:kind". */
+  private static Graph<String, DefaultEdge> simpleGraph(Network f) {
+    Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+    for (int c = 0; c < f.classCount(); c++) {
+      g.addVertex("c" + c + ":" + f.classKind(c));
+    }
+    for (int v = 0; v < f.nodeCount(); v++) {
+      String node = "n" + v + ":" + f.species(v);
+      g.addVertex(node);
+      for (int k = 0; k < f.arity(v); k++) {
+        String leg = "l" + v + "." + k + ":" + k;
+        g.addVertex(leg);
+        g.addEdge(node, leg);
+        int c = f.legClass(v, k);
+        g.addEdge(leg, "c" + c + ":" + f.classKind(c));
+      }
+    }
+    return g;
+  }
+
+  private static boolean isomorphic(Network a, Network b) {
+    // vertices compare equal when their role letter and label (after ':') agree
+    java.util.Comparator<String> label = (x, y) -> (x.charAt(0) + x.substring(x.indexOf(':')))
+        .compareTo(y.charAt(0) + y.substring(y.indexOf(':')));
+    return new VF2GraphIsomorphismInspector<>(simpleGraph(a), simpleGraph(b), label, null)
+        .isomorphismExists();
+  }
+
+  @Test
+  void renumberingDoesNotChangeTheCanonicalForm() {
+    Random rnd = new Random(1);
+    for (int trial = 0; trial < 400; trial++) {
+      Network f = random(rnd, 1 + rnd.nextInt(10), 1 + rnd.nextInt(5), 1 + rnd.nextInt(3));
+      Network canon = CanonicalLabeler.canonicalize(f);
+      assertEquals(canon, CanonicalLabeler.canonicalize(permuted(rnd, f)), f.toString());
+      assertTrue(isomorphic(f, canon), "canonical form must be isomorphic to " + f);
+    }
+  }
+
+  @Test
+  void equalCanonicalFormsExactlyForIsomorphicNetworks() {
+    Random rnd = new Random(2);
+    int isomorphicPairs = 0;
+    int distinctPairs = 0;
+    for (int trial = 0; trial < 3000; trial++) {
+      int nodes = 2 + rnd.nextInt(3);
+      int classes = 1 + rnd.nextInt(2);
+      Network a = random(rnd, nodes, classes, 2);
+      Network b = random(rnd, nodes, classes, 2);
+      boolean iso = isomorphic(a, b);
+      assertEquals(iso, CanonicalLabeler.canonicalize(a).equals(CanonicalLabeler.canonicalize(b)),
+          a + " vs " + b);
+      if (iso) {
+        isomorphicPairs++;
+      } else {
+        distinctPairs++;
+      }
+    }
+    assertTrue(isomorphicPairs > 100 && distinctPairs > 100,
+        "sample should contain both outcomes: " + isomorphicPairs + " / " + distinctPairs);
+  }
+
+  @Test
+  void highlySymmetricNetworksAreLabelledQuickly() {
+    // complete bipartite K_{6,6} of A-nodes between H classes and p classes, plus 10 parallel copies of one edge
+    List<Integer> legs = new ArrayList<>();
+    int[] kinds = new int[12];
+    int hKind = TABLE.kindId(IndexKind.H);
+    int pKind = TABLE.kindId(IndexKind.P);
+    for (int i = 0; i < 6; i++) {
+      kinds[i] = hKind;
+      kinds[6 + i] = pKind;
+    }
+    for (int h = 0; h < 6; h++) {
+      for (int i = 0; i < 6; i++) {
+        legs.add(h);
+        legs.add(6 + i);
+      }
+    }
+    for (int r = 0; r < 10; r++) {
+      legs.add(0);
+      legs.add(6);
+    }
+    int[] species = new int[46];
+    Network f = Network.of(TABLE, species, legs.stream().mapToInt(i -> i).toArray(), kinds);
+    Network canon = CanonicalLabeler.canonicalize(f);
+    assertEquals(canon, CanonicalLabeler.canonicalize(permuted(new Random(3), f)));
+  }
+}
