@@ -1,0 +1,54 @@
+package org.gfd.diagram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Polynomial;
+import org.gfd.algebra.Rational;
+import org.gfd.model.CpModels;
+import org.gfd.model.Model;
+import org.gfd.model.Target;
+import org.gfd.network.NetworkSum;
+import org.gfd.network.WorkBudget;
+import org.gfd.series.LossSeries;
+import org.gfd.series.LossSeriesEngine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Two independent evaluations of E[D^s L]: matchings enumerated one by one and merged into
+ * diagrams, against the memoized recursion of the series engine.
+ */
+class DiagramCensusTest {
+  @ParameterizedTest(name = "symmetric={0} nu={1} order={2}")
+  @CsvSource({"false,2,0", "false,2,1", "false,2,2", "false,2,3", "false,3,2", "true,2,2", "true,3,1", "true,3,2"})
+  void diagramsSumToTheSeriesCoefficient(boolean symmetric, int nu, int order) {
+    Model model = CpModels.cp(nu, symmetric, Target.IDENTITY);
+    NetworkSum derivative = LossSeriesEngine.derivative(model, order, WorkBudget.unlimited());
+    Polynomial.Builder total = new Polynomial.Builder();
+    for (Diagram d : DiagramCensus.list(derivative, Long.MAX_VALUE, WorkBudget.unlimited())) {
+      total.add(d.coefficient(), d.weight());
+    }
+    LossSeries series = LossSeriesEngine.compute(model, order, WorkBudget.unlimited(), s -> {});
+    assertEquals(series.coefficient(order), total.build());
+  }
+
+  @ParameterizedTest(name = "nu={0}")
+  @CsvSource({"2", "3"})
+  void zerothOrderHasTheTwoDiagramsOfTheDesign(int nu) {
+    // <T,T>/2 has one pairing (H p^nu sigma2^nu); <T,T*> none (odd species counts); p/2 one empty diagram
+    NetworkSum loss = LossSeriesEngine.derivative(CpModels.cp(nu, false, Target.IDENTITY), 0, WorkBudget.unlimited());
+    var list = DiagramCensus.list(loss, 100, WorkBudget.unlimited());
+    assertEquals(2, list.size());
+    assertEquals(Rational.HALF, list.get(0).coefficient());
+    assertEquals("p^" + nu + "*H*sigma2^" + nu, list.get(0).weight().toString());
+    assertEquals(Monomial.of(org.gfd.algebra.Variable.P, 1), list.get(1).weight());
+  }
+
+  @org.junit.jupiter.api.Test
+  void refusesOrdersWithTooManyMatchings() {
+    NetworkSum d3 = LossSeriesEngine.derivative(CpModels.cp(3, true, Target.IDENTITY), 3, WorkBudget.unlimited());
+    assertThrows(IllegalArgumentException.class, () -> DiagramCensus.list(d3, 1000, WorkBudget.unlimited()));
+  }
+}
