@@ -15,6 +15,7 @@ import org.gfd.network.CanonicalLabeler;
 import org.gfd.network.Network;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.SpeciesTable;
+import org.gfd.network.UnionFind;
 import org.gfd.network.WorkBudget;
 
 /**
@@ -151,10 +152,7 @@ public final class DiagramCensus {
   /** The value of {@code f} with the matching contracted: sizes of the merged classes, variances. */
   private static Monomial weight(Network f, int[] partner) {
     int c = f.classCount();
-    int[] parent = new int[c];
-    for (int i = 0; i < c; i++) {
-      parent[i] = i;
-    }
+    UnionFind merged = new UnionFind(c);
     Monomial variances = Monomial.ONE;
     for (int v = 0; v < f.nodeCount(); v++) {
       int w = partner[v];
@@ -163,27 +161,16 @@ public final class DiagramCensus {
       }
       variances = variances.multiply(f.table().species(f.species(v)).variance());
       for (int k = 0; k < f.arity(v); k++) {
-        int a = find(parent, f.legClass(v, k));
-        int b = find(parent, f.legClass(w, k));
-        if (a != b) {
-          parent[a] = b;
-        }
+        merged.union(f.legClass(v, k), f.legClass(w, k));
       }
     }
     Monomial m = variances;
     for (int i = 0; i < c; i++) {
-      if (find(parent, i) == i) {
+      if (merged.find(i) == i) {
         m = m.multiply(Monomial.of(f.table().kind(f.classKind(i)).size(), 1));
       }
     }
     return m;
   }
 
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
 }

@@ -39,24 +39,17 @@ public final class CanonicalLabeler {
     SpeciesTable table = net.table();
     int n = net.nodeCount();
     int c = net.classCount();
-    int[] parent = new int[c];
-    for (int i = 0; i < c; i++) {
-      parent[i] = i;
-    }
+    UnionFind components = new UnionFind(c);
     for (int v = 0; v < n; v++) {
-      int a = find(parent, net.legClass(v, 0));
       for (int k = 1; k < net.arity(v); k++) {
-        int b = find(parent, net.legClass(v, k));
-        if (a != b) {
-          parent[b] = a;
-        }
+        components.union(net.legClass(v, 0), net.legClass(v, k));
       }
     }
     int[] compOfRoot = new int[c];
     Arrays.fill(compOfRoot, -1);
     int comps = 0;
     for (int i = 0; i < c; i++) {
-      int r = find(parent, i);
+      int r = components.find(i);
       if (compOfRoot[r] < 0) {
         compOfRoot[r] = comps++;
       }
@@ -82,10 +75,10 @@ public final class CanonicalLabeler {
     int[] classCountOf = new int[comps];
     int[] nodeCountOf = new int[comps];
     for (int i = 0; i < c; i++) {
-      localClass[i] = classCountOf[compOfRoot[find(parent, i)]]++;
+      localClass[i] = classCountOf[compOfRoot[components.find(i)]]++;
     }
     for (int v = 0; v < n; v++) {
-      nodeCountOf[compOfRoot[find(parent, net.legClass(v, 0))]]++;
+      nodeCountOf[compOfRoot[components.find(net.legClass(v, 0))]]++;
     }
     int[][] species = new int[comps][];
     int[][][] legs = new int[comps][][];
@@ -96,11 +89,11 @@ public final class CanonicalLabeler {
       kinds[q] = new int[classCountOf[q]];
     }
     for (int i = 0; i < c; i++) {
-      kinds[compOfRoot[find(parent, i)]][localClass[i]] = net.classKind(i);
+      kinds[compOfRoot[components.find(i)]][localClass[i]] = net.classKind(i);
     }
     int[] filled = new int[comps];
     for (int v = 0; v < n; v++) {
-      int q = compOfRoot[find(parent, net.legClass(v, 0))];
+      int q = compOfRoot[components.find(net.legClass(v, 0))];
       int j = filled[q]++;
       species[q][j] = net.species(v);
       legs[q][j] = new int[net.arity(v)];
@@ -147,14 +140,6 @@ public final class CanonicalLabeler {
       co += cc;
     }
     return new Network(table, species, legs, kinds);
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   /** splitmix64 finalizer: a bijective mixing of 64 bits. */
@@ -343,7 +328,7 @@ public final class CanonicalLabeler {
       if (tried.isEmpty() || automorphisms.isEmpty()) {
         return false;
       }
-      int[] parent = null;
+      UnionFind orbits = null;
       for (int[] g : automorphisms) {
         boolean fixes = true;
         for (int u : prefix) {
@@ -355,26 +340,19 @@ public final class CanonicalLabeler {
         if (!fixes) {
           continue;
         }
-        if (parent == null) {
-          parent = new int[vertices];
-          for (int i = 0; i < vertices; i++) {
-            parent[i] = i;
-          }
+        if (orbits == null) {
+          orbits = new UnionFind(vertices);
         }
         for (int u = 0; u < vertices; u++) {
-          int a = find(parent, u);
-          int b = find(parent, g[u]);
-          if (a != b) {
-            parent[a] = b;
-          }
+          orbits.union(u, g[u]);
         }
       }
-      if (parent == null) {
+      if (orbits == null) {
         return false;
       }
-      int rx = find(parent, x);
+      int rx = orbits.find(x);
       for (int t : tried) {
-        if (find(parent, t) == rx) {
+        if (orbits.find(t) == rx) {
           return true;
         }
       }

@@ -165,27 +165,20 @@ public final class Network {
       throw new IllegalArgumentException("contract needs two distinct nodes of one species");
     }
     int c = classKind.length;
-    int[] parent = new int[c];
-    for (int i = 0; i < c; i++) {
-      parent[i] = i;
-    }
+    UnionFind merged = new UnionFind(c);
     for (int k = 0; k < arity(v); k++) {
-      int a = find(parent, legClass(v, k));
-      int b = find(parent, legClass(w, k));
-      if (a != b) {
-        parent[Math.max(a, b)] = Math.min(a, b);
-      }
+      merged.union(legClass(v, k), legClass(w, k));
     }
     int[] newIndex = new int[c];
     int classes = 0;
     for (int i = 0; i < c; i++) {
-      if (find(parent, i) == i) {
+      if (merged.find(i) == i) {
         newIndex[i] = classes++;
       }
     }
     int[] kinds = new int[classes];
     for (int i = 0; i < c; i++) {
-      if (parent[i] == i) {
+      if (merged.find(i) == i) {
         kinds[newIndex[i]] = classKind[i];
       }
     }
@@ -200,18 +193,10 @@ public final class Network {
       }
       species[sv++] = nodeSpecies[u];
       for (int i = legStart[u]; i < legStart[u + 1]; i++) {
-        legs[l++] = newIndex[find(parent, legClass[i])];
+        legs[l++] = newIndex[merged.find(legClass[i])];
       }
     }
     return new Network(table, species, legs, kinds);
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   /** The number of legs in each class. */
