@@ -10,13 +10,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gfd}: the command line entry point. */
 @Command(name = "gfd", mixinStandardHelpOptions = true, version = "gfd 0.1.0",
     description = "Gradient-flow diagrams: exact loss series of large models trained by gradient flow.",
-    subcommands = {SeriesCommand.class, DiagramsCommand.class, DemoCommand.class, BenchmarkCommand.class})
+    subcommands = {SeriesCommand.class, DiagramsCommand.class, RegimesCommand.class, VerifyCommand.class,
+        DemoCommand.class, BenchmarkCommand.class})
 public final class GfdCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing verb: use one of series, diagrams, demo, benchmark");
+    throw new ParameterException(spec.commandLine(), "missing verb: use one of series, diagrams, regimes, verify, demo, benchmark");
   }
 
   public static void main(String[] args) {

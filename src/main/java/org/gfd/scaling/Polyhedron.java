@@ -1,0 +1,388 @@
+package org.gfd.scaling;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.gfd.algebra.Rational;
+
+/**
+ * A convex polyhedron in {@code Q^k} given by linear inequalities
+ * {@code r_0 + r_1 x_1 + ... + r_k x_k >= 0} (or {@code > 0}), with exact rational arithmetic.
+ * Immutable.
+ *
+ * <p>Feasibility, interior points and redundancy are decided by Fourier&ndash;Motzkin elimination
+ * with strictness tracked (a combination is strict when either part is), and back-substitution
+ * for a witness point. Fine for the small systems of regime maps (a few dozen inequalities in
+ * two or three unknowns); the elimination is exponential in {@code k} in general.
+ */
+public final class Polyhedron {
+  /**
+   * {@code row[0] + sum_j row[j] x_j >= 0}, or {@code > 0} when strict.
+   *
+   * @param row the constant, then one coefficient per unknown
+   * @param strict whether equality is excluded
+   */
+  public record Inequality(List<Rational> row, boolean strict) {
+    public Inequality {
+      row = List.copyOf(row);
+    }
+
+    /** The value of the left-hand side at {@code x}. */
+    public Rational valueAt(List<Rational> x) {
+      Rational v = row.get(0);
+      for (int j = 0; j < x.size(); j++) {
+        v = v.add(row.get(j + 1).multiply(x.get(j)));
+      }
+      return v;
+    }
+
+    /** Whether {@code x} satisfies it. */
+    public boolean holdsAt(List<Rational> x) {
+      int sign = valueAt(x).signum();
+      return strict ? sign > 0 : sign >= 0;
+    }
+
+    /** The opposite: {@code -row < 0} becomes {@code -row > 0} strict, and so on. */
+    public Inequality negated() {
+      return new Inequality(row.stream().map(Rational::negate).toList(), !strict);
+    }
+
+    /** The same inequality, strict or not. */
+    public Inequality withStrict(boolean s) {
+      return new Inequality(row, s);
+    }
+
+    boolean isTrivial() {
+      for (int j = 1; j < row.size(); j++) {
+        if (!row.get(j).isZero()) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final int dimension;
+  private final List<Inequality> inequalities;
+
+  private Polyhedron(int dimension, List<Inequality> inequalities) {
+    this.dimension = dimension;
+    this.inequalities = List.copyOf(inequalities);
+  }
+
+  /** All of {@code Q^k}. */
+  public static Polyhedron space(int dimension) {
+    return new Polyhedron(dimension, List.of());
+  }
+
+  public int dimension() {
+    return dimension;
+  }
+
+  public List<Inequality> inequalities() {
+    return inequalities;
+  }
+
+  /** This polyhedron cut by more inequalities. */
+  public Polyhedron and(List<Inequality> more) {
+    List<Inequality> all = new ArrayList<>(inequalities);
+    for (Inequality q : more) {
+      if (q.row().size() != dimension + 1) {
+        throw new IllegalArgumentException("inequality of the wrong dimension");
+      }
+      all.add(q);
+    }
+    return new Polyhedron(dimension, all);
+  }
+
+  /** Whether some point satisfies every inequality (strict ones strictly). */
+  public boolean isFeasible() {
+    return witness(inequalities).isPresent();
+  }
+
+  /**
+   * A point satisfying every inequality strictly: a point of the interior of the closure, which
+   * exists exactly when the polyhedron is full-dimensional.
+   */
+  public Optional<List<Rational>> interiorPoint() {
+    return witness(inequalities.stream().map(q -> q.withStrict(true)).toList());
+  }
+
+  /** Whether the polyhedron has interior points (is full-dimensional). */
+  public boolean hasInterior() {
+    return interiorPoint().isPresent();
+  }
+
+  /** Whether every point satisfying the others (non-strictly) satisfies {@code q} (non-strictly). */
+  public boolean implies(Inequality q) {
+    List<Inequality> sys = new ArrayList<>();
+    for (Inequality r : inequalities) {
+      sys.add(r.withStrict(false));
+    }
+    sys.add(q.withStrict(false).negated());
+    return witness(sys).isEmpty();
+  }
+
+  /**
+   * The closure's non-redundant inequalities (its facets): non-strict, without duplicates, each
+   * scaled by a positive number so that its last nonzero coefficient is {@code +-1}.
+   */
+  public List<Inequality> facets() {
+    List<Inequality> kept = new ArrayList<>();
+    Set<List<Rational>> seen = new LinkedHashSet<>();
+    for (Inequality q : inequalities) {
+      Inequality n = normalized(q.withStrict(false));
+      if (n.isTrivial() || !seen.add(n.row())) {
+        continue;
+      }
+      kept.add(n);
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < kept.size(); i++) {
+        List<Inequality> others = new ArrayList<>(kept);
+        Inequality q = others.remove(i);
+        if (new Polyhedron(dimension, others).implies(q)) {
+          kept = others;
+          changed = true;
+          break;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Whether the closure is bounded: along every axis both a lower and an upper bound follow from
+   * the inequalities (each found by eliminating the other unknowns).
+   */
+  public boolean isBounded() {
+    for (int axis = 1; axis <= dimension; axis++) {
+      List<Inequality> system = new ArrayList<>();
+      for (Inequality q : inequalities) {
+        // move the axis to the first unknown, so that it is eliminated last
+        List<Rational> row = new ArrayList<>(q.row());
+        Rational t = row.get(1);
+        row.set(1, row.get(axis));
+        row.set(axis, t);
+        system.add(new Inequality(row, false));
+      }
+      List<Inequality> current = dedupe(system);
+      for (int j = dimension; j >= 2; j--) {
+        current = eliminate(current, j);
+      }
+      boolean lower = false;
+      boolean upper = false;
+      for (Inequality q : current) {
+        lower |= q.row().get(1).signum() > 0;
+        upper |= q.row().get(1).signum() < 0;
+      }
+      if (!lower || !upper) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The vertices of the closure (points where {@code k} independent facets meet). */
+  public List<List<Rational>> vertices() {
+    List<Inequality> f = facets();
+    List<List<Rational>> out = new ArrayList<>();
+    Set<List<Rational>> seen = new LinkedHashSet<>();
+    int[] choice = new int[dimension];
+    chooseVertices(f, 0, 0, choice, out, seen);
+    return out;
+  }
+
+  private void chooseVertices(List<Inequality> f, int from, int depth, int[] choice,
+      List<List<Rational>> out, Set<List<Rational>> seen) {
+    if (depth == dimension) {
+      Optional<List<Rational>> x = solve(f, choice);
+      if (x.isPresent() && seen.add(x.get())) {
+        boolean inside = true;
+        for (Inequality q : f) {
+          if (!q.holdsAt(x.get())) {
+            inside = false;
+            break;
+          }
+        }
+        if (inside) {
+          out.add(x.get());
+        }
+      }
+      return;
+    }
+    for (int i = from; i < f.size(); i++) {
+      choice[depth] = i;
+      chooseVertices(f, i + 1, depth + 1, choice, out, seen);
+    }
+  }
+
+  /** The unique solution of {@code row = 0} for the chosen rows, if they are independent. */
+  private Optional<List<Rational>> solve(List<Inequality> f, int[] choice) {
+    int k = dimension;
+    Rational[][] m = new Rational[k][k + 1];
+    for (int i = 0; i < k; i++) {
+      List<Rational> row = f.get(choice[i]).row();
+      for (int j = 0; j < k; j++) {
+        m[i][j] = row.get(j + 1);
+      }
+      m[i][k] = row.get(0).negate();
+    }
+    for (int col = 0; col < k; col++) {
+      int pivot = -1;
+      for (int r = col; r < k; r++) {
+        if (!m[r][col].isZero()) {
+          pivot = r;
+          break;
+        }
+      }
+      if (pivot < 0) {
+        return Optional.empty();
+      }
+      Rational[] tmp = m[pivot];
+      m[pivot] = m[col];
+      m[col] = tmp;
+      for (int r = 0; r < k; r++) {
+        if (r != col && !m[r][col].isZero()) {
+          Rational factor = m[r][col].divide(m[col][col]);
+          for (int j = col; j <= k; j++) {
+            m[r][j] = m[r][j].subtract(factor.multiply(m[col][j]));
+          }
+        }
+      }
+    }
+    List<Rational> x = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      x.add(m[i][k].divide(m[i][i]));
+    }
+    return Optional.of(x);
+  }
+
+  /** The inequality scaled by a positive number so that its last nonzero coefficient is +-1. */
+  static Inequality normalized(Inequality q) {
+    Rational scale = null;
+    for (int i = q.row().size() - 1; i >= 0 && scale == null; i--) {
+      if (!q.row().get(i).isZero()) {
+        scale = q.row().get(i).abs();
+      }
+    }
+    if (scale == null) {
+      return q;
+    }
+    Rational s = scale;
+    return new Inequality(q.row().stream().map(r -> r.divide(s)).toList(), q.strict());
+  }
+
+  /**
+   * A point satisfying the system, by Fourier&ndash;Motzkin elimination of the unknowns from the
+   * last to the first and back-substitution (each unknown chosen strictly inside its interval).
+   */
+  private Optional<List<Rational>> witness(List<Inequality> system) {
+    List<List<Inequality>> levels = new ArrayList<>();
+    List<Inequality> current = dedupe(system);
+    for (int j = dimension; j >= 1; j--) {
+      levels.add(0, current);
+      current = eliminate(current, j);
+    }
+    for (Inequality q : current) {
+      int sign = q.row().get(0).signum();
+      if (q.strict() ? sign <= 0 : sign < 0) {
+        return Optional.empty();
+      }
+    }
+    // back-substitution: levels.get(j-1) involves x_1..x_j
+    List<Rational> x = new ArrayList<>();
+    for (int j = 1; j <= dimension; j++) {
+      Rational lower = null;
+      boolean lowerStrict = false;
+      Rational upper = null;
+      boolean upperStrict = false;
+      for (Inequality q : levels.get(j - 1)) {
+        Rational coef = q.row().get(j);
+        if (coef.isZero()) {
+          continue;
+        }
+        Rational rest = q.row().get(0);
+        for (int i = 1; i < j; i++) {
+          rest = rest.add(q.row().get(i).multiply(x.get(i - 1)));
+        }
+        Rational bound = rest.negate().divide(coef); // x_j >= bound (coef > 0) or <= bound (coef < 0)
+        if (coef.signum() > 0) {
+          if (lower == null || bound.compareTo(lower) > 0 || (bound.equals(lower) && q.strict())) {
+            lower = bound;
+            lowerStrict = q.strict();
+          }
+        } else if (upper == null || bound.compareTo(upper) < 0 || (bound.equals(upper) && q.strict())) {
+          upper = bound;
+          upperStrict = q.strict();
+        }
+      }
+      Rational value;
+      if (lower == null && upper == null) {
+        value = Rational.ZERO;
+      } else if (lower == null) {
+        value = upperStrict ? upper.subtract(Rational.ONE) : upper;
+      } else if (upper == null) {
+        value = lowerStrict ? lower.add(Rational.ONE) : lower;
+      } else if (lower.equals(upper)) {
+        value = lower;
+      } else {
+        value = lower.add(upper).multiply(Rational.HALF);
+      }
+      x.add(value);
+    }
+    for (Inequality q : system) {
+      if (!q.holdsAt(x)) {
+        throw new IllegalStateException("Fourier-Motzkin witness fails " + q.row() + " at " + x);
+      }
+    }
+    return Optional.of(x);
+  }
+
+  /** Fourier&ndash;Motzkin: the system on {@code x_1..x_{j-1}} implied by one on {@code x_1..x_j}. */
+  private static List<Inequality> eliminate(List<Inequality> current, int j) {
+    List<Inequality> pos = new ArrayList<>();
+    List<Inequality> neg = new ArrayList<>();
+    List<Inequality> next = new ArrayList<>();
+    for (Inequality q : current) {
+      int sign = q.row().get(j).signum();
+      (sign > 0 ? pos : sign < 0 ? neg : next).add(q);
+    }
+    for (Inequality p : pos) {
+      for (Inequality n : neg) {
+        Rational a = n.row().get(j).negate();
+        Rational b = p.row().get(j);
+        List<Rational> combo = new ArrayList<>();
+        for (int i = 0; i < j; i++) {
+          combo.add(p.row().get(i).multiply(a).add(n.row().get(i).multiply(b)));
+        }
+        next.add(new Inequality(combo, p.strict() || n.strict()));
+      }
+    }
+    List<Inequality> trimmed = new ArrayList<>();
+    for (Inequality q : next) {
+      trimmed.add(new Inequality(q.row().subList(0, j), q.strict()));
+    }
+    return dedupe(trimmed);
+  }
+
+  private static List<Inequality> dedupe(List<Inequality> rows) {
+    Set<List<Object>> seen = new LinkedHashSet<>();
+    List<Inequality> out = new ArrayList<>();
+    for (Inequality q : rows) {
+      Inequality n = normalized(q);
+      if (n.isTrivial() && (n.strict() ? n.row().get(0).signum() > 0 : n.row().get(0).signum() >= 0)) {
+        continue; // always true
+      }
+      if (seen.add(Arrays.asList(n.row(), n.strict()))) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,75 @@
+package org.gfd.scaling;
+
+import java.util.List;
+import java.util.Set;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Variable;
+
+/**
+ * Names of the known regimes (DESIGN &sect;4), recognized from what a cell's limit is made of:
+ * <ul>
+ *   <li><b>NTK/lazy</b>: the target term ({@code c_0} led by a power of {@code p} alone) sets the
+ *       normalization, every order survives and the limit is geometric,
+ *       {@code hat c_s = hat c_0 lambda^s} (exponential decay);
+ *   <li><b>lazy, initial output dominates</b>: the same with the model's initial output setting
+ *       the normalization;
+ *   <li><b>free evolution</b>: the model's output sets the normalization, every order survives and
+ *       every leading monomial has the power of {@code H} of {@code c_0}'s (one sum over
+ *       components: they do not interact);
+ *   <li><b>no stable time scale</b>: a single order {@code s >= 2} survives; the time scale is
+ *       then set by the highest orders computed and drifts as {@code S} grows (the orders' exponents
+ *       grow sublinearly in {@code s}, so {@code (e - E_s)/s} keeps falling: the loss sits on a
+ *       plateau on every power-law time scale);
+ *   <li><b>mean-field</b> (vertices of the map only): the target and the model's output tie in
+ *       {@code c_0} and every order survives, with several leading monomials per order.
+ * </ul>
+ * Anything else is left unnamed and described by its data.
+ */
+final class RegimeNames {
+  static final String NTK = "NTK/lazy";
+  static final String LAZY_OUTPUT = "lazy, initial output dominates";
+  static final String FREE = "free evolution";
+  static final String DRIFTING = "no stable time scale (set by the highest order)";
+  static final String MEAN_FIELD = "mean-field";
+
+  private RegimeNames() {}
+
+  /** Whether {@code m} is a power of {@code p} alone: the target's share of the loss. */
+  static boolean isTargetTerm(Monomial m) {
+    return m.powers().keySet().stream().allMatch(Variable.P::equals);
+  }
+
+  /** The name of a full-dimensional cell, or "" when none applies. */
+  static String name(RegimeCell cell) {
+    int maxOrder = cell.limit().size() - 1;
+    List<Integer> surviving = cell.survivingOrders();
+    if (surviving.size() == 1 && surviving.get(0) >= 2) {
+      return DRIFTING;
+    }
+    if (surviving.size() != maxOrder || maxOrder < 1) {
+      return "";
+    }
+    Monomial norm = cell.leading().get(0);
+    boolean geometric = LimitShape.of(cell.limit()) == LimitShape.GEOMETRIC;
+    if (isTargetTerm(norm)) {
+      return geometric ? NTK : "";
+    }
+    int h = norm.exponent(Variable.H);
+    boolean oneSum = cell.leading().values().stream().allMatch(m -> m.exponent(Variable.H) == h);
+    if (oneSum) {
+      return FREE;
+    }
+    return geometric ? LAZY_OUTPUT : "";
+  }
+
+  /** The name of a vertex of the map from the limit there, or "". */
+  static String vertexName(RayLimit limit, int maxOrder) {
+    Set<Monomial> norms = limit.leadingMonomials().get(0);
+    boolean targetTies = norms.stream().anyMatch(RegimeNames::isTargetTerm)
+        && norms.stream().anyMatch(m -> !isTargetTerm(m));
+    boolean allOrders = limit.survivingOrders().size() == maxOrder && maxOrder >= 1;
+    boolean rich = limit.leadingMonomials().stream().skip(1).anyMatch(s -> s.size() > 1);
+    return targetTies && allOrders && rich ? MEAN_FIELD : "";
+  }
+
+}

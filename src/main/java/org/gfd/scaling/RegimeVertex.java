@@ -1,0 +1,23 @@
+package org.gfd.scaling;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A vertex of a regime map: a point of exponent space where several cells meet and several
+ * monomials or time scales tie, so that the limit there mixes those of the cells around it.
+ *
+ * @param point the exponents
+ * @param cells the ids of the cells whose closures contain it
+ * @param name the regime's name there, or empty
+ * @param limit the scaling limit on the ray through it
+ */
+public record RegimeVertex(List<org.gfd.algebra.Rational> point, List<Integer> cells, String name,
+    RayLimit limit) {
+  public RegimeVertex {
+    point = List.copyOf(point);
+    cells = List.copyOf(cells);
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(limit);
+  }
+}
