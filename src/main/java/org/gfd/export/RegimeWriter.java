@@ -117,7 +117,37 @@ public final class RegimeWriter {
     if (study.isStable()) {
       return "# stability: " + range + ": unchanged";
     }
-    return "# stability: " + range + ": changed: " + String.join("; ", study.changes());
+    List<String> letters = Exponents.letters(study.map().axes());
+    StringBuilder sb = new StringBuilder("# stability: " + range + ": changed");
+    for (String line : changes(study, letters)) {
+      sb.append("\n#   ").append(line);
+    }
+    return sb.toString();
+  }
+
+  /** Each change in words, e.g. {@code cell 3 (free evolution): region a - 1 >= 0; ... -> ...}. */
+  static List<String> changes(RegimeStudy study, List<String> letters) {
+    List<String> out = new java.util.ArrayList<>();
+    for (RegimeStudy.Change ch : study.changes()) {
+      RegimeCell c = ch.current().orElse(null);
+      RegimeCell o = ch.previous().orElse(null);
+      String who = c != null ? "cell " + c.id() + " (" + name(c.name()) + ")"
+          : "cell " + o.id() + " of orders 0.." + study.previous().orElseThrow().maxOrder() + " (" + name(o.name()) + ")";
+      String what = switch (ch.kind()) {
+        case TIME_SCALE -> "c " + time(o, letters) + " -> " + time(c, letters);
+        case REGION -> "region " + region(o, letters, false) + " -> " + region(c, letters, false);
+        case REGION_AND_TIME_SCALE -> "region " + region(o, letters, false) + " -> " + region(c, letters, false)
+            + ", c " + time(o, letters) + " -> " + time(c, letters);
+        case NEW -> "new";
+        case GONE -> "gone";
+      };
+      out.add(who + ": " + what + (ch.explanation().isEmpty() ? "" : " (" + ch.explanation() + ")"));
+    }
+    return out;
+  }
+
+  private static String time(RegimeCell c, List<String> letters) {
+    return c.timeExponent().isEmpty() ? "none" : Exponents.affine(c.timeExponent(), letters, false);
   }
 
   public static String json(Model model, RegimeStudy study) {
@@ -175,7 +205,7 @@ public final class RegimeWriter {
     }
     root.put("stable", study.isStable());
     ArrayNode changes = root.putArray("changes");
-    study.changes().forEach(changes::add);
+    changes(study, letters).forEach(changes::add);
     return Json.write(root);
   }
 
@@ -210,7 +240,7 @@ public final class RegimeWriter {
     StringBuilder sb = new StringBuilder();
     sb.append("% gfd: regime map of ").append(model.describe()).append(" from orders 0..")
         .append(map.maxOrder()).append("; ").append(rayLine(map.axes())).append('\n');
-    sb.append("% ").append(stability(study).substring(2)).append('\n');
+    sb.append(stability(study).replace("# ", "% ")).append('\n');
     sb.append("\\begin{tabular}{rllllll}\n");
     sb.append("  cell & regime & region & $e$ & $c$ & surviving orders & limit \\\\ \\hline\n");
     for (RegimeCell c : map.cells()) {

@@ -10,56 +10,95 @@ import java.util.Optional;
  *
  * @param map the map from {@code 0..S}
  * @param previous the map from {@code 0..S-1}, when {@code S >= 2}
- * @param changes each difference between the two, in words; empty when the map is stable
+ * @param changes each difference between the two; empty when the map is stable
  */
-public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<String> changes) {
+public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Change> changes) {
+  /** What changed in one cell from {@code S-1} to {@code S}. */
+  public enum Kind {
+    /** Same regime, same region, another time exponent. */
+    TIME_SCALE,
+    /** Same regime and time exponent, another region. */
+    REGION,
+    /** Same regime, another region and time exponent. */
+    REGION_AND_TIME_SCALE,
+    /** A cell of a regime the map from {@code S-1} did not have. */
+    NEW,
+    /** A cell of the map from {@code S-1} with no counterpart. */
+    GONE
+  }
+
+  /**
+   * One change.
+   *
+   * @param kind what changed
+   * @param current the cell in the map from {@code 0..S} (absent for {@code GONE})
+   * @param previous its counterpart in the map from {@code 0..S-1} (absent for {@code NEW})
+   * @param explanation why, when it is known
+   */
+  public record Change(Kind kind, Optional<RegimeCell> current, Optional<RegimeCell> previous,
+      String explanation) {}
+
   public RegimeStudy {
     Objects.requireNonNull(map);
     Objects.requireNonNull(previous);
     changes = List.copyOf(changes);
   }
 
-  /** The study of {@code current} against {@code previous}. */
+  /**
+   * The study of {@code current} against {@code previous}. Cells are matched by regime name and
+   * normalization; within a match, by region or time exponent.
+   */
   public static RegimeStudy compare(RegimeMap current, Optional<RegimeMap> previous) {
-    List<String> changes = new ArrayList<>();
-    previous.ifPresent(prev -> {
+    List<Change> changes = new ArrayList<>();
+    if (previous.isPresent()) {
+      List<RegimeCell> unmatched = new ArrayList<>(previous.get().cells());
       for (RegimeCell c : current.cells()) {
-        Optional<RegimeCell> same = prev.cells().stream().filter(o -> sameCell(o, c)).findFirst();
-        if (same.isEmpty()) {
-          Optional<RegimeCell> moved = prev.cells().stream()
-              .filter(o -> o.facets().equals(c.facets()) && o.normExponent().equals(c.normExponent()))
-              .findFirst();
-          if (moved.isPresent()) {
-            changes.add("cell " + c.id() + " (" + label(c) + "): time exponent changed from "
-                + moved.get().timeExponent() + " to " + c.timeExponent() + " (surviving orders "
-                + moved.get().survivingOrders() + " -> " + c.survivingOrders() + ")"
-                + (c.name().equals(RegimeNames.DRIFTING)
-                    ? ": expected, its time scale is set by the highest order" : ""));
-          } else {
-            changes.add("cell " + c.id() + " (" + label(c) + ") is new or changed shape");
-          }
+        List<RegimeCell> kin = unmatched.stream().filter(o -> o.name().equals(c.name())
+            && o.normExponent().equals(c.normExponent())).toList();
+        Optional<RegimeCell> same = kin.stream().filter(o -> o.facets().equals(c.facets())
+            && o.timeExponent().equals(c.timeExponent())).findFirst();
+        if (same.isPresent()) {
+          unmatched.remove(same.get());
+          continue;
         }
-      }
-      for (RegimeCell o : prev.cells()) {
-        boolean kept = current.cells().stream().anyMatch(c -> o.facets().equals(c.facets())
-            && o.normExponent().equals(c.normExponent()));
-        if (!kept) {
-          changes.add("cell " + o.id() + " of the map from orders 0.." + prev.maxOrder() + " ("
-              + label(o) + ") is gone or changed shape");
+        Optional<RegimeCell> sameRegion = kin.stream().filter(o -> o.facets().equals(c.facets())).findFirst();
+        Optional<RegimeCell> sameTime = kin.stream().filter(o -> o.timeExponent().equals(c.timeExponent())).findFirst();
+        Kind kind;
+        Optional<RegimeCell> match;
+        if (sameRegion.isPresent()) {
+          kind = Kind.TIME_SCALE;
+          match = sameRegion;
+        } else if (sameTime.isPresent()) {
+          kind = Kind.REGION;
+          match = sameTime;
+        } else if (!kin.isEmpty()) {
+          kind = Kind.REGION_AND_TIME_SCALE;
+          match = Optional.of(kin.get(0));
+        } else {
+          kind = Kind.NEW;
+          match = Optional.empty();
         }
+        match.ifPresent(unmatched::remove);
+        changes.add(new Change(kind, Optional.of(c), match, explain(c, current)));
       }
-    });
+      for (RegimeCell o : unmatched) {
+        changes.add(new Change(Kind.GONE, Optional.empty(), Optional.of(o), explain(o, previous.get())));
+      }
+    }
     return new RegimeStudy(current, previous, changes);
   }
 
-  private static String label(RegimeCell c) {
-    return c.name().isEmpty() ? "unnamed" : c.name();
-  }
-
-  /** Same region, normalization, time scale and name (surviving orders may grow with S). */
-  private static boolean sameCell(RegimeCell a, RegimeCell b) {
-    return a.facets().equals(b.facets()) && a.normExponent().equals(b.normExponent())
-        && a.timeExponent().equals(b.timeExponent()) && a.name().equals(b.name());
+  /** Why a cell may move with S, when the reason is structural. */
+  private static String explain(RegimeCell c, RegimeMap map) {
+    if (c.name().equals(RegimeNames.DRIFTING)) {
+      return "expected: its time scale is set by the highest order computed";
+    }
+    boolean drivenByNeighbour = map.cells().stream().anyMatch(o -> o != c
+        && o.name().equals(RegimeNames.DRIFTING)
+        && o.vertices().stream().anyMatch(v -> c.vertices().contains(v)));
+    return drivenByNeighbour
+        ? "its boundary is shared with a cell whose time scale is set by the highest order, so it moves with S"
+        : "";
   }
 
   /** Whether the map from {@code 0..S} equals the one from {@code 0..S-1} up to growing orders. */
