@@ -30,7 +30,7 @@ import org.gfd.series.LossSeriesEngine;
 /** The verbs of gfd as Java methods; the command line calls exactly these. */
 public final class Gfd {
   /** Wick matchings that {@link #diagrams} lists at most, by default (a few seconds of work). */
-  public static final long DEFAULT_MAX_MATCHINGS = 5_000_000L;
+  public static final long DEFAULT_MAX_MATCHINGS = 1_000_000L;
 
   private Gfd() {}
 
@@ -38,7 +38,7 @@ public final class Gfd {
    * Wick matchings up to which {@link #families} lists the diagrams of an order (a second or two
    * of work); higher orders get no family listing.
    */
-  public static final long FAMILY_MAX_MATCHINGS = 300_000L;
+  public static final long FAMILY_MAX_MATCHINGS = 50_000L;
 
   /** The variables a ray may set, by the names users write. */
   public static final Map<String, Variable> RAY_VARIABLES = Map.of(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,9 +19,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The golden cases of {@code tests/golden}: {@code NAME.args} is one command line; the expected
  * results sit beside it: {@code NAME.expected} (stdout, exactly), {@code NAME.expected.json}
- * (stdout, as a JSON tree), {@code NAME.exit} (exit code, default 0), {@code NAME.stderr} (text
- * the one-line error must contain). Every failing case must print exactly one line on stderr and
- * no stack trace.
+ * (stdout, as a JSON tree), {@code NAME.expected-subset.json} (every field given must be in the
+ * JSON on stdout, equal), {@code NAME.expected-prefix} (the first lines of stdout),
+ * {@code NAME.exit} (exit code, default 0), {@code NAME.stderr} (text
+ * the one-line error must contain). Every case with bad input must print exactly one line on
+ * stderr and no stack trace; a failed check (exit 1) says why on stdout.
  */
 class GoldenCaseTest {
   private static final Path DIR = Path.of("tests", "golden");
@@ -51,7 +54,9 @@ class GoldenCaseTest {
     int expectedCode = Files.exists(exit) ? Integer.parseInt(Files.readString(exit).strip()) : 0;
     assertEquals(expectedCode, code, "exit code; stderr: " + err);
     String stderr = err.toString();
-    if (code != 0) {
+    if (code == ExitCode.CHECK_FAILED) {
+      assertEquals(0, stderr.length(), "a failed check is reported on stdout: " + stderr);
+    } else if (code != 0) {
       assertEquals(1, stderr.lines().count(), "exactly one line on stderr: " + stderr);
       assertTrue(stderr.startsWith("gfd: "), stderr);
       assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), "no stack trace: " + stderr);
@@ -65,10 +70,21 @@ class GoldenCaseTest {
     if (Files.exists(text)) {
       assertEquals(Files.readString(text), out.toString());
     }
+    ObjectMapper mapper = new ObjectMapper();
     Path json = sibling(argsFile, ".expected.json");
     if (Files.exists(json)) {
-      ObjectMapper mapper = new ObjectMapper();
       assertEquals(mapper.readTree(json.toFile()), mapper.readTree(out.toString()));
+    }
+    Path subset = sibling(argsFile, ".expected-subset.json");
+    if (Files.exists(subset)) {
+      JsonNode actual = mapper.readTree(out.toString());
+      mapper.readTree(subset.toFile()).fields().forEachRemaining(e ->
+          assertEquals(e.getValue(), actual.get(e.getKey()), "field " + e.getKey()));
+    }
+    Path prefix = sibling(argsFile, ".expected-prefix");
+    if (Files.exists(prefix)) {
+      String want = Files.readString(prefix);
+      assertTrue(out.toString().startsWith(want), "stdout should start with\n" + want + "but was\n" + out);
     }
   }
 }
