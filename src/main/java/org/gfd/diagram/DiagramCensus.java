@@ -88,7 +88,7 @@ public final class DiagramCensus {
       }
     });
     out.sort(Comparator.comparing(Diagram::weight).reversed()
-        .thenComparing(d -> d.form().toString()));
+        .thenComparing(Diagram::form));
     return out;
   }
 

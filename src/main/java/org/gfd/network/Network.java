@@ -19,7 +19,7 @@ import org.jgrapht.graph.Multigraph;
  * <p>Immutable. {@link #equals} compares the labelled arrays, so two networks are equal as keys
  * only when both are in canonical form ({@link CanonicalLabeler#canonicalize}).
  */
-public final class Network {
+public final class Network implements Comparable<Network> {
   private final SpeciesTable table;
   private final int[] nodeSpecies;
   private final int[] legStart;
@@ -275,6 +275,19 @@ public final class Network {
       }
     }
     return g;
+  }
+
+  /**
+   * A total order on labelled networks (lexicographic on species, then legs, then class kinds):
+   * on canonical forms, an isomorphism-invariant order, used to list results reproducibly.
+   */
+  @Override
+  public int compareTo(Network o) {
+    int r = Arrays.compare(nodeSpecies, o.nodeSpecies);
+    if (r == 0) {
+      r = Arrays.compare(legClass, o.legClass);
+    }
+    return r != 0 ? r : Arrays.compare(classKind, o.classKind);
   }
 
   @Override
