@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.api.Gfd;
 import org.gfd.diagram.DiagramFamily;
@@ -77,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw new StoppedException(ex.getMessage() + "; lower --max-order");
     }
     Map<Integer, Set<Monomial>> weights = new HashMap<>();
-    List<org.gfd.algebra.Polynomial> limit = v.limit().limit();
+    List<Polynomial> limit = v.limit().limit();
     for (int s = 0; s < limit.size(); s++) {
       if (!limit.get(s).isZero()) {
         weights.put(s, new LinkedHashSet<>(v.limit().leadingMonomials().get(s)));

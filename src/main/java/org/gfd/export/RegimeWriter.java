@@ -2,6 +2,7 @@ package org.gfd.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gfd.algebra.Monomial;
@@ -11,6 +12,7 @@ import org.gfd.algebra.Variable;
 import org.gfd.model.Model;
 import org.gfd.scaling.LimitShape;
 import org.gfd.scaling.Polyhedron;
+import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.RegimeCell;
 import org.gfd.scaling.RegimeMap;
@@ -32,7 +34,7 @@ public final class RegimeWriter {
   static String rayLine(List<Variable> axes) {
     StringBuilder sb = new StringBuilder("ray: ");
     for (Variable v : axes) {
-      sb.append(v.name()).append(" = ").append(org.gfd.scaling.Ray.constantOf(v).name()).append(" p^")
+      sb.append(v.name()).append(" = ").append(Ray.constantOf(v).name()).append(" p^")
           .append(Exponents.letter(v)).append(", ");
     }
     return sb.append("t = p^c tau, loss normalized by p^e").toString();
@@ -127,7 +129,7 @@ public final class RegimeWriter {
 
   /** Each change in words, e.g. {@code cell 3 (free evolution): region a - 1 >= 0; ... -> ...}. */
   static List<String> changes(RegimeStudy study, List<String> letters) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (RegimeStudy.Change ch : study.changes()) {
       RegimeCell c = ch.current().orElse(null);
       RegimeCell o = ch.previous().orElse(null);
@@ -160,7 +162,7 @@ public final class RegimeWriter {
     ArrayNode axes = root.putArray("axes");
     for (Variable v : map.axes()) {
       axes.addObject().put("variable", v.name()).put("exponent", Exponents.letter(v))
-          .put("constant", org.gfd.scaling.Ray.constantOf(v).name());
+          .put("constant", Ray.constantOf(v).name());
     }
     ArrayNode cells = root.putArray("cells");
     for (RegimeCell c : map.cells()) {

@@ -3,6 +3,7 @@ package org.gfd.export;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
@@ -89,7 +90,7 @@ public final class VerifyWriter {
     root.set("model", Json.model(model));
     root.put("ray", describe(l.ray()));
     root.put("admissible", l.isAdmissible());
-    root.put("verdict", l.verdict().name().toLowerCase(java.util.Locale.ROOT));
+    root.put("verdict", l.verdict().name().toLowerCase(Locale.ROOT));
     root.put("reason", l.reason());
     root.put("cell", v.location());
     ArrayNode ids = root.putArray("cell_ids");

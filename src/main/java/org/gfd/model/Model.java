@@ -1,5 +1,6 @@
 package org.gfd.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
     List<TensorTerm> loss) {
   public Model {
     Objects.requireNonNull(name);
-    parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     species = List.copyOf(species);
     loss = List.copyOf(loss);
     for (TensorTerm t : loss) {

@@ -1,5 +1,6 @@
 package org.gfd.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record TensorTerm(Rational coefficient, List<Factor> factors, Map<String,
   public TensorTerm {
     Objects.requireNonNull(coefficient);
     factors = List.copyOf(factors);
-    indexKinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indexKinds));
+    indexKinds = Collections.unmodifiableMap(new LinkedHashMap<>(indexKinds));
     for (Factor f : factors) {
       for (int k = 0; k < f.indices().size(); k++) {
         String label = f.indices().get(k);

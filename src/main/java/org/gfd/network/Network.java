@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gfd.algebra.Monomial;
 import org.gfd.model.Factor;
+import org.gfd.model.IndexKind;
 import org.gfd.model.TensorTerm;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.Multigraph;
@@ -78,7 +79,7 @@ public final class Network implements Comparable<Network> {
   public static Network of(SpeciesTable table, TensorTerm term) {
     Map<String, Integer> classOf = new HashMap<>();
     int[] kinds = new int[term.indexKinds().size()];
-    for (Map.Entry<String, org.gfd.model.IndexKind> e : term.indexKinds().entrySet()) {
+    for (Map.Entry<String, IndexKind> e : term.indexKinds().entrySet()) {
       kinds[classOf.size()] = table.kindId(e.getValue());
       classOf.put(e.getKey(), classOf.size());
     }

@@ -1,5 +1,6 @@
 package org.gfd.scaling;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ public record Ray(Map<Variable, Rational> exponents, Map<Variable, Rational> con
       Variable.H, Variable.of("h"), Variable.SIGMA2, Variable.of("v"), Variable.N, Variable.of("m"));
 
   public Ray {
-    exponents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exponents));
-    constantValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constantValues));
+    exponents = Collections.unmodifiableMap(new LinkedHashMap<>(exponents));
+    constantValues = Collections.unmodifiableMap(new LinkedHashMap<>(constantValues));
     Objects.requireNonNull(timeExponent);
     Objects.requireNonNull(normExponent);
     if (exponents.containsKey(Variable.P)) {
@@ -84,7 +85,7 @@ public record Ray(Map<Variable, Rational> exponents, Map<Variable, Rational> con
    * The constant part of monomial {@code m} on the ray: {@code prod k_x^(e_x)}, with the given
    * numeric values substituted.
    */
-  public Polynomial constantOf(Monomial m) {
+  public Polynomial constantPart(Monomial m) {
     Rational coef = Rational.ONE;
     Map<Variable, Integer> powers = new LinkedHashMap<>();
     for (Map.Entry<Variable, Integer> pw : m.powers().entrySet()) {

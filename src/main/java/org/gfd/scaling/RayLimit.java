@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
@@ -59,7 +60,7 @@ public record RayLimit(Ray ray, List<Optional<Rational>> orderExponents,
 
   /** The orders {@code s >= 1} whose limit coefficient is nonzero. */
   public List<Integer> survivingOrders() {
-    return java.util.stream.IntStream.range(1, limit.size())
+    return IntStream.range(1, limit.size())
         .filter(s -> !limit.get(s).isZero()).boxed().toList();
   }
 }

@@ -31,7 +31,7 @@ public final class RayLimits {
       Polynomial.Builder sum = new Polynomial.Builder();
       Set<Monomial> monomials = new LinkedHashSet<>();
       for (Map.Entry<Monomial, Rational> t : byExponent.get(e)) {
-        sum.add(ray.constantOf(t.getKey()), t.getValue());
+        sum.add(ray.constantPart(t.getKey()), t.getValue());
         monomials.add(t.getKey());
       }
       Polynomial part = sum.build();

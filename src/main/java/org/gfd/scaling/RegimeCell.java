@@ -1,8 +1,10 @@
 package org.gfd.scaling;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
@@ -37,7 +39,7 @@ public record RegimeCell(int id, String name, List<Polyhedron.Inequality> facets
     normExponent = List.copyOf(normExponent);
     timeExponent = List.copyOf(timeExponent);
     survivingOrders = List.copyOf(survivingOrders);
-    leading = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(leading));
+    leading = Collections.unmodifiableSortedMap(new TreeMap<>(leading));
     limit = List.copyOf(limit);
   }
 

@@ -1,6 +1,7 @@
 package org.gfd.scaling;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +134,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
       cells.add(new RegimeCell(0, "", region.facets(), region.vertices(), region.isBounded(),
           interior, e, c, sig.surviving(), leading, limit));
     }
-    cells.sort(java.util.Comparator.comparing((RegimeCell cell) -> cell.interiorPoint().get(0))
+    cells.sort(Comparator.comparing((RegimeCell cell) -> cell.interiorPoint().get(0))
         .thenComparing(cell -> cell.interiorPoint().size() > 1 ? cell.interiorPoint().get(1) : Rational.ZERO));
     List<RegimeCell> numbered = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {

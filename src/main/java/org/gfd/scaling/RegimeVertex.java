@@ -2,6 +2,7 @@ package org.gfd.scaling;
 
 import java.util.List;
 import java.util.Objects;
+import org.gfd.algebra.Rational;
 
 /**
  * A vertex of a regime map: a point of exponent space where several cells meet and several
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param name the regime's name there, or empty
  * @param limit the scaling limit on the ray through it
  */
-public record RegimeVertex(List<org.gfd.algebra.Rational> point, List<Integer> cells, String name,
+public record RegimeVertex(List<Rational> point, List<Integer> cells, String name,
     RayLimit limit) {
   public RegimeVertex {
     point = List.copyOf(point);

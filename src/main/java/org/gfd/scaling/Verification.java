@@ -3,6 +3,8 @@ package org.gfd.scaling;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.gfd.algebra.Polynomial;
+import org.gfd.algebra.Rational;
 
 /**
  * The answer to "is this ray a regime, and which": the limit along it, where it lies on the
@@ -46,14 +48,14 @@ public record Verification(RayLimit limit, RegimeMap map, List<RegimeCell> cells
   }
 
   /** The exponent point of the ray on the map's axes. */
-  public static List<org.gfd.algebra.Rational> point(Ray ray, RegimeMap map) {
+  public static List<Rational> point(Ray ray, RegimeMap map) {
     return map.axes().stream().map(v -> ray.exponents().get(v)).toList();
   }
 
   /** Verifies {@code ray} against the limit and the map from the same coefficients. */
-  public static Verification of(List<org.gfd.algebra.Polynomial> coefficients, Ray ray, RegimeMap map) {
+  public static Verification of(List<Polynomial> coefficients, Ray ray, RegimeMap map) {
     RayLimit limit = RayLimits.analyze(coefficients, ray);
-    List<org.gfd.algebra.Rational> point = point(ray, map);
+    List<Rational> point = point(ray, map);
     List<RegimeCell> cells = map.locate(point);
     Optional<RegimeVertex> vertex = map.vertices().stream().filter(v -> v.point().equals(point)).findFirst();
     Optional<String> warning = Optional.empty();
