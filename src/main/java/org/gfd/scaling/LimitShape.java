@@ -16,12 +16,15 @@ public enum LimitShape {
    * a rational constant: {@code hat c_0 (1 + beta tau)^(alpha/beta)}, a power law.
    */
   BINOMIAL,
-  /** Neither, or too few orders to tell (fewer than four coefficients). */
+  /** Neither, or too few orders to tell (fewer than {@link #MIN_COEFFICIENTS} coefficients). */
   OTHER;
+
+  /** Coefficients needed to tell a shape: two to fix it, more to check it. */
+  public static final int MIN_COEFFICIENTS = 4;
 
   /** The shape of {@code l = [hat c_0, ..., hat c_S]}. */
   public static LimitShape of(List<Polynomial> l) {
-    if (l.size() < 4 || l.get(0).isZero() || l.get(1).isZero()) {
+    if (l.size() < MIN_COEFFICIENTS || l.get(0).isZero() || l.get(1).isZero()) {
       return OTHER;
     }
     Polynomial c0 = l.get(0);

@@ -1,9 +1,11 @@
 package org.gfd.scaling;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
@@ -16,7 +18,8 @@ import org.gfd.algebra.Rational;
  *
  * @param ray the ray
  * @param orderExponents {@code E_s} per order; empty when {@code c_s} vanishes on the ray
- * @param leadingMonomials per order, the monomials of {@code c_s} that attain {@code E_s}
+ * @param leadingMonomials per order, the monomials of {@code c_s} that attain {@code E_s}, in
+ *     monomial order
  * @param normExponent {@code e} (given, or {@code E_0})
  * @param timeExponent {@code c} (given, or {@code min_{s>=1} (e - E_s)/s}); empty when no order
  *     {@code s >= 1} is nonzero, so that no time scale exists
@@ -41,7 +44,8 @@ public record RayLimit(Ray ray, List<Optional<Rational>> orderExponents,
   public RayLimit {
     Objects.requireNonNull(ray);
     orderExponents = List.copyOf(orderExponents);
-    leadingMonomials = leadingMonomials.stream().map(Set::copyOf).toList();
+    leadingMonomials = leadingMonomials.stream()
+        .map(s -> (Set<Monomial>) Collections.unmodifiableSortedSet(new TreeSet<>(s))).toList();
     Objects.requireNonNull(normExponent);
     Objects.requireNonNull(timeExponent);
     limit = List.copyOf(limit);

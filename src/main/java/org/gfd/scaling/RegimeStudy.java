@@ -79,19 +79,23 @@ public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Chan
           match = Optional.empty();
         }
         match.ifPresent(unmatched::remove);
-        changes.add(new Change(kind, Optional.of(c), match, explain(c, current)));
+        changes.add(new Change(kind, Optional.of(c), match, explain(c, current, previous.get())));
       }
       for (RegimeCell o : unmatched) {
-        changes.add(new Change(Kind.GONE, Optional.empty(), Optional.of(o), explain(o, previous.get())));
+        changes.add(new Change(Kind.GONE, Optional.empty(), Optional.of(o), explain(o, previous.get(), previous.get())));
       }
     }
     return new RegimeStudy(current, previous, changes);
   }
 
   /** Why a cell may move with S, when the reason is structural. */
-  private static String explain(RegimeCell c, RegimeMap map) {
+  private static String explain(RegimeCell c, RegimeMap map, RegimeMap previous) {
     if (c.name().equals(RegimeNames.DRIFTING)) {
       return "expected: its time scale is set by the highest order computed";
+    }
+    if (previous.maxOrder() < LimitShape.MIN_COEFFICIENTS - 1) {
+      return "regime names that depend on the shape of the limit need orders 0.."
+          + (LimitShape.MIN_COEFFICIENTS - 1);
     }
     boolean drivenByNeighbour = map.cells().stream().anyMatch(o -> o != c
         && o.name().equals(RegimeNames.DRIFTING)
