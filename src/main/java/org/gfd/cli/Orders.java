@@ -7,8 +7,13 @@ final class Orders {
   private Orders() {}
 
   static void check(String option, int order) {
-    if (order < 0 || order > LossSeriesEngine.MAX_ORDER) {
-      throw new InputException(option + " must be between 0 and " + LossSeriesEngine.MAX_ORDER
+    check(option, order, 0);
+  }
+
+  /** Like {@link #check(String, int)} with a smallest meaningful order {@code min}. */
+  static void check(String option, int order, int min) {
+    if (order < min || order > LossSeriesEngine.MAX_ORDER) {
+      throw new InputException(option + " must be between " + min + " and " + LossSeriesEngine.MAX_ORDER
           + ", got " + order);
     }
   }

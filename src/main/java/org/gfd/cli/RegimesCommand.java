@@ -34,10 +34,7 @@ final class RegimesCommand implements Callable<Integer> {
   public Integer call() {
     Model model = modelOptions.toModel();
     var format = outputOptions.format();
-    Orders.check("--max-order", maxOrder);
-    if (maxOrder < 1) {
-      throw new InputException("--max-order must be at least 1 for a regime map, got " + maxOrder);
-    }
+    Orders.check("--max-order", maxOrder, 1);
     if (plot != null && !plot.toString().matches("(?i).*\\.(png|svg)")) {
       throw new InputException("--plot file must end in .png or .svg: " + plot);
     }

@@ -56,10 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     Model model = modelOptions.toModel();
     var format = outputOptions.format();
-    Orders.check("--max-order", maxOrder);
-    if (maxOrder < 1) {
-      throw new InputException("--max-order must be at least 1 to verify a ray, got " + maxOrder);
-    }
+    Orders.check("--max-order", maxOrder, 1);
     Ray ray;
     try {
       Optional<Rational> t = Optional.ofNullable(time).map(RaySyntax::time);
