@@ -4,12 +4,14 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
+import org.gfd.error.InputException;
 import org.gfd.model.IndexKind;
 import org.gfd.network.CanonicalLabeler;
 import org.gfd.network.Network;
@@ -38,32 +40,100 @@ public final class DiagramCensus {
   public static BigInteger matchingCount(NetworkSum sum) {
     BigInteger total = BigInteger.ZERO;
     for (Network f : sum.terms().keySet()) {
-      BigInteger m = BigInteger.ONE;
-      for (int count : f.speciesCounts()) {
-        if (count % 2 != 0) {
-          m = BigInteger.ZERO;
-          break;
-        }
-        for (int k = count - 1; k > 1; k -= 2) {
-          m = m.multiply(BigInteger.valueOf(k));
-        }
-      }
-      total = total.add(m);
+      total = total.add(matchings(counts(f.speciesCounts())));
     }
     return total;
+  }
+
+  /**
+   * A lower bound on {@link #matchingCount} of {@code D^s L}, found without computing
+   * {@code D^s L}, from the species counts of its networks alone.
+   *
+   * <p>Let {@code A_s(n)} be the sum of the coefficients of the networks of {@code D^s L} whose
+   * species counts are the vector {@code n}. Merging isomorphic networks keeps these sums, and one
+   * derivative maps them linearly: a network with counts {@code n} has {@code n_sigma l_sigma}
+   * contractions of a trainable species {@code sigma} with a loss term {@code l} (coefficient
+   * {@code a_l}, counts {@code l}), each giving counts {@code n + l - 2 e_sigma} and coefficient
+   * {@code -a_l} times its own, so
+   * {@code A_{s+1}(n') = - sum A_s(n) a_l n_sigma l_sigma} over {@code n + l - 2 e_sigma = n'}.
+   * Where {@code A_s(n) != 0}, at least one network with counts {@code n} survives in
+   * {@code D^s L}, and it has {@code prod_sigma (n_sigma - 1)!!} matchings; the bound is the sum of
+   * these over the vectors with {@code A_s(n) != 0}. Cost: polynomial in the number of distinct
+   * count vectors, which grows polynomially with {@code s}.
+   */
+  public static BigInteger matchingCountLowerBound(NetworkSum loss, int s) {
+    SpeciesTable table = loss.table();
+    Map<List<Integer>, Rational> terms = new HashMap<>();
+    Map<List<Integer>, Rational> level = new HashMap<>();
+    for (Map.Entry<Network, Rational> e : loss.terms().entrySet()) {
+      List<Integer> n = counts(e.getKey().speciesCounts());
+      level.merge(n, e.getValue(), Rational::add);
+      if (e.getKey().nodeCount() > 0) {
+        terms.merge(n, e.getValue(), Rational::add);
+      }
+    }
+    level.values().removeIf(Rational::isZero);
+    for (int k = 0; k < s; k++) {
+      Map<List<Integer>, Rational> next = new HashMap<>();
+      for (Map.Entry<List<Integer>, Rational> e : level.entrySet()) {
+        List<Integer> n = e.getKey();
+        for (int sigma = 0; sigma < n.size(); sigma++) {
+          if (n.get(sigma) == 0 || !table.trainable(sigma)) {
+            continue;
+          }
+          for (Map.Entry<List<Integer>, Rational> t : terms.entrySet()) {
+            List<Integer> l = t.getKey();
+            if (l.get(sigma) == 0) {
+              continue;
+            }
+            Integer[] child = new Integer[n.size()];
+            for (int i = 0; i < child.length; i++) {
+              child[i] = n.get(i) + l.get(i) - (i == sigma ? 2 : 0);
+            }
+            Rational c = e.getValue().multiply(t.getValue()).multiply(Rational.of((long) n.get(sigma) * l.get(sigma)));
+            next.merge(List.of(child), c.negate(), Rational::add);
+          }
+        }
+      }
+      next.values().removeIf(Rational::isZero);
+      level = next;
+    }
+    BigInteger bound = BigInteger.ZERO;
+    for (List<Integer> n : level.keySet()) {
+      bound = bound.add(matchings(n));
+    }
+    return bound;
+  }
+
+  private static List<Integer> counts(int[] speciesCounts) {
+    return Arrays.stream(speciesCounts).boxed().toList();
+  }
+
+  /** {@code prod_sigma (n_sigma - 1)!!}, zero when some count is odd. */
+  private static BigInteger matchings(List<Integer> n) {
+    BigInteger m = BigInteger.ONE;
+    for (int count : n) {
+      if (count % 2 != 0) {
+        return BigInteger.ZERO;
+      }
+      for (int k = count - 1; k > 1; k -= 2) {
+        m = m.multiply(BigInteger.valueOf(k));
+      }
+    }
+    return m;
   }
 
   /**
    * The distinct diagrams of {@code sum} with nonzero coefficient, heaviest weight first (by
    * monomial order, descending), then by canonical form.
    *
-   * @throws IllegalArgumentException when there are more than {@code maxMatchings} matchings to list
+   * @throws InputException when there are more than {@code maxMatchings} matchings to list
    */
   public static List<Diagram> list(NetworkSum sum, long maxMatchings, WorkBudget budget) {
     BigInteger count = matchingCount(sum);
     if (count.compareTo(BigInteger.valueOf(maxMatchings)) > 0) {
-      throw new IllegalArgumentException("this order has " + count + " Wick matchings, more than the "
-          + maxMatchings + " that can be listed");
+      throw new InputException("this order has " + count + " Wick matchings, more than the "
+          + maxMatchings + " that may be listed");
     }
     SpeciesTable table = sum.table();
     SpeciesTable marked = table.withExtraLeg(PAIR);
@@ -76,7 +146,7 @@ public final class DiagramCensus {
       int[] partner = new int[n];
       Arrays.fill(partner, -1);
       forEachMatching(f, partner, 0, budget, () -> {
-        Network form = CanonicalLabeler.canonicalize(marked(f, partner, marked, pairKind));
+        Network form = CanonicalLabeler.canonicalize(marked(f, partner, marked, pairKind), budget);
         coefficients.merge(form, e.getValue(), Rational::add);
         weights.computeIfAbsent(form, k -> weight(f, partner));
       });

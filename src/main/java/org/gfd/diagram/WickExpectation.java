@@ -46,7 +46,7 @@ public final class WickExpectation {
       variances = variances.multiply(table.species(s).variance().pow(counts[s] / 2));
     }
     Monomial free = f.freeClassWeight();
-    Network stripped = CanonicalLabeler.canonicalize(f.withoutFreeClasses());
+    Network stripped = CanonicalLabeler.canonicalize(f.withoutFreeClasses(), budget);
     return pairings(stripped, budget).multiply(Rational.ONE, free.multiply(variances));
   }
 
@@ -96,7 +96,7 @@ public final class WickExpectation {
     for (Map.Entry<String, Integer> e : twins.entrySet()) {
       Network child = f.contract(v0, representative.get(e.getKey()));
       Monomial free = child.freeClassWeight();
-      Network next = CanonicalLabeler.canonicalize(child.withoutFreeClasses());
+      Network next = CanonicalLabeler.canonicalize(child.withoutFreeClasses(), budget);
       acc.add(pairings(next, budget), Rational.of(e.getValue()), free);
     }
     Polynomial result = acc.build();

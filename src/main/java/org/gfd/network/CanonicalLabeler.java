@@ -19,23 +19,44 @@ import java.util.List;
  * lexicographically least encoding is the canonical form. A hash collision can only make the
  * refinement coarser, never the result wrong, because the encodings compared are exact.
  *
- * <p>Pruning, both exact: twin nodes (same species, same class on every leg) are interchangeable,
- * so only one of each twin group is individualized; and automorphisms found from two leaves with
+ * <p>Pruning, all exact: twin nodes (same species, same class on every leg) are interchangeable,
+ * so only one of each twin group is individualized; automorphisms found from two leaves with
  * equal encodings prune children in the same orbit of the automorphisms that fix the current
- * individualized prefix. Cost: refinement is {@code O((V + L) log V)} per round; the search is
- * exponential only in highly symmetric components that these prunings do not catch.
+ * individualized prefix; and, as in nauty, a leaf equal to the best leaf found so far abandons
+ * the whole subtree where its path left the best leaf's path, when the automorphism {@code g}
+ * between the two leaves maps the one path onto the other up to that point (checked, not
+ * assumed): {@code g} then maps that subtree onto one already searched. Cost: refinement is
+ * {@code O((V + L) log V)} per round; with these prunings a component whose automorphism group
+ * is a symmetric group {@code S_k} (k interchangeable chains) costs {@code O(k^2)} leaves instead
+ * of {@code k!}; the search can still be exponential on graphs built to defeat refinement.
  *
- * <p>Stateless and thread-safe.
+ * <p>The search polls a {@link WorkBudget}, so a labelling that runs long stops at the limit.
+ * Stateless and thread-safe.
  */
 public final class CanonicalLabeler {
   private static final long INDIVIDUALIZED = 0x5DEECE66DL;
-  /** Automorphisms kept per component for pruning; more only cost time. */
-  private static final int MAX_STORED_AUTOMORPHISMS = 64;
+  /**
+   * Automorphisms kept per component for orbit pruning. Each costs {@code O(V)} per orbit query;
+   * the jump-back pruning needs none stored, so past this many the orbit pruning only loses
+   * strength, never exactness.
+   */
+  private static final int MAX_STORED_AUTOMORPHISMS = 256;
+  /** Returned by the search when it does not abandon any ancestor's subtree. */
+  private static final int NO_JUMP = Integer.MAX_VALUE;
 
   private CanonicalLabeler() {}
 
   /** The canonical form of {@code net}: an isomorphic network that is equal for all isomorphs. */
   public static Network canonicalize(Network net) {
+    return canonicalize(net, WorkBudget.unlimited());
+  }
+
+  /**
+   * Like {@link #canonicalize(Network)}, polling {@code budget} in the search.
+   *
+   * @throws BudgetExceededException when the budget runs out first
+   */
+  public static Network canonicalize(Network net, WorkBudget budget) {
     SpeciesTable table = net.table();
     int n = net.nodeCount();
     int c = net.classCount();
@@ -68,7 +89,7 @@ public final class CanonicalLabeler {
       for (int i = 0; i < c; i++) {
         kinds[i] = net.classKind(i);
       }
-      return assemble(table, List.of(new Component(species, legs, kinds).canonicalEncoding()));
+      return assemble(table, List.of(new Component(species, legs, kinds, budget).canonicalEncoding()));
     }
     // split into components with local numbering
     int[] localClass = new int[c];
@@ -103,7 +124,7 @@ public final class CanonicalLabeler {
     }
     List<int[]> encodings = new ArrayList<>(comps);
     for (int q = 0; q < comps; q++) {
-      encodings.add(new Component(species[q], legs[q], kinds[q]).canonicalEncoding());
+      encodings.add(new Component(species[q], legs[q], kinds[q], budget).canonicalEncoding());
     }
     encodings.sort(Arrays::compare);
     return assemble(table, encodings);
@@ -162,14 +183,17 @@ public final class CanonicalLabeler {
     private final int[] incPos;
     private final int[] twinRep;
     private final int encodingLength;
+    private final WorkBudget budget;
 
     private int[] best;
+    private int[] bestPath;
     private int[] bestVertexOfLabel;
     private final List<int[]> automorphisms = new ArrayList<>();
     private final long[] scratch;
     private final long[] sortScratch;
 
-    Component(int[] species, int[][] legs, int[] kinds) {
+    Component(int[] species, int[][] legs, int[] kinds, WorkBudget budget) {
+      this.budget = budget;
       this.n = species.length;
       this.c = kinds.length;
       this.vertices = n + c;
@@ -265,11 +289,16 @@ public final class CanonicalLabeler {
       return cells;
     }
 
-    private void search(long[] col, int[] prefix) {
+    /**
+     * Searches the subtree of the node reached by individualizing {@code prefix}. Returns
+     * {@link #NO_JUMP}, or the level (a prefix length) whose node should go on with its next
+     * child because the subtree below it on this path was shown equivalent to one searched.
+     */
+    private int search(long[] col, int[] prefix) {
+      budget.check();
       int cells = refine(col);
       if (cells == vertices) {
-        leaf(col);
-        return;
+        return leaf(col, prefix);
       }
       // target cell: the smallest non-singleton cell, ties broken by the smaller colour
       System.arraycopy(col, 0, sortScratch, 0, vertices);
@@ -307,8 +336,12 @@ public final class CanonicalLabeler {
         child[x] = mix(child[x] ^ INDIVIDUALIZED);
         int[] childPrefix = Arrays.copyOf(prefix, prefix.length + 1);
         childPrefix[prefix.length] = x;
-        search(child, childPrefix);
+        int jump = search(child, childPrefix);
+        if (jump < prefix.length) {
+          return jump;
+        }
       }
+      return NO_JUMP;
     }
 
     private boolean isTwinOfTried(int x, List<Integer> tried) {
@@ -359,7 +392,7 @@ public final class CanonicalLabeler {
       return false;
     }
 
-    private void leaf(long[] col) {
+    private int leaf(long[] col, int[] path) {
       // labels: nodes ranked by colour among nodes, classes ranked among classes
       int[] label = new int[vertices];
       rank(col, 0, n, label);
@@ -389,17 +422,38 @@ public final class CanonicalLabeler {
       if (cmp < 0) {
         best = enc;
         bestVertexOfLabel = vertexOfLabel;
-      } else if (cmp == 0 && automorphisms.size() < MAX_STORED_AUTOMORPHISMS) {
-        // the map sending each vertex to the vertex with its label in the best leaf is an automorphism
-        int[] g = new int[vertices];
-        for (int v = 0; v < n; v++) {
-          g[v] = bestVertexOfLabel[label[v]];
-        }
-        for (int i = n; i < vertices; i++) {
-          g[i] = bestVertexOfLabel[n + label[i]];
-        }
+        bestPath = path;
+        return NO_JUMP;
+      }
+      if (cmp > 0) {
+        return NO_JUMP;
+      }
+      // the map sending each vertex to the vertex with its label in the best leaf is an automorphism
+      int[] g = new int[vertices];
+      for (int v = 0; v < n; v++) {
+        g[v] = bestVertexOfLabel[label[v]];
+      }
+      for (int i = n; i < vertices; i++) {
+        g[i] = bestVertexOfLabel[n + label[i]];
+      }
+      if (automorphisms.size() < MAX_STORED_AUTOMORPHISMS) {
         automorphisms.add(g);
       }
+      // the paths agree on levels 0..common-1; if g maps this path onto the best one through level
+      // `common`, it maps this path's subtree at that level onto the best path's, searched already
+      int common = 0;
+      while (common < path.length && common < bestPath.length && path[common] == bestPath[common]) {
+        common++;
+      }
+      if (common >= bestPath.length || common >= path.length) {
+        return NO_JUMP;
+      }
+      for (int level = 0; level <= common; level++) {
+        if (g[path[level]] != bestPath[level]) {
+          return NO_JUMP;
+        }
+      }
+      return common;
     }
 
     /** Ranks vertices {@code from..to-1} by colour (all distinct) into {@code label}. */

@@ -54,7 +54,7 @@ public final class TimeDerivative {
             if (joined == null) {
               joined = net.union(l);
             }
-            Network child = CanonicalLabeler.canonicalize(joined.contract(v, net.nodeCount() + w));
+            Network child = CanonicalLabeler.canonicalize(joined.contract(v, net.nodeCount() + w), budget);
             acc.merge(child, coef, Rational::add);
           }
         }

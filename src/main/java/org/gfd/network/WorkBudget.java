@@ -1,11 +1,18 @@
 package org.gfd.network;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.gfd.error.StopReason;
+import org.gfd.error.StoppedException;
 
 /**
- * Limits on a long computation: a wall-clock deadline and a ceiling on heap use. Work loops call
- * {@link #check()} often; it is cheap, and throws {@link BudgetExceededException} once a limit is
- * passed, so that the caller can stop cleanly and keep what it has finished. Thread-safe.
+ * Limits on a long computation: a wall-clock time limit, a ceiling on heap use, and cancellation
+ * (an interrupt). Every long loop calls {@link #check()}; it is cheap, and throws
+ * {@link StoppedException} once a limit is passed, so that the caller can stop cleanly and keep
+ * what it has finished. Thread-safe: one budget is shared by all the threads of a computation.
+ *
+ * <p>Time is measured from the budget's creation with {@link System#nanoTime()} differences, so no
+ * limit can overflow: a limit too long to represent in nanoseconds (about 292 years and more,
+ * including infinity) means no limit.
  */
 public final class WorkBudget {
   /**
@@ -14,49 +21,85 @@ public final class WorkBudget {
    * cleanly on all threads.
    */
   public static final double DEFAULT_HEAP_FRACTION = 0.85;
-  /** Calls between two looks at the clock and the heap. */
-  private static final int CHECK_INTERVAL = 256;
+  /** Calls between two looks at the heap (the clock and cancellation are looked at every call). */
+  private static final int HEAP_CHECK_INTERVAL = 256;
   /** At most one forced collection per this many nanoseconds. */
   private static final long GC_INTERVAL_NANOS = 2_000_000_000L;
+  /** No time limit. */
+  private static final long NO_LIMIT = Long.MAX_VALUE;
 
-  private final long deadlineNanos;
+  private final long startNanos;
+  private final long limitNanos;
   private final double heapFraction;
   private final AtomicLong calls = new AtomicLong();
   private volatile long lastGcNanos = System.nanoTime() - GC_INTERVAL_NANOS;
+  private volatile StopReason cancelled;
 
-  private WorkBudget(long deadlineNanos, double heapFraction) {
-    this.deadlineNanos = deadlineNanos;
+  private WorkBudget(long startNanos, long limitNanos, double heapFraction) {
+    this.startNanos = startNanos;
+    this.limitNanos = limitNanos;
     this.heapFraction = heapFraction;
   }
 
-  /** No deadline; the default heap ceiling. */
+  /** No time limit; the default heap ceiling. */
   public static WorkBudget unlimited() {
-    return new WorkBudget(Long.MAX_VALUE, DEFAULT_HEAP_FRACTION);
+    return new WorkBudget(System.nanoTime(), NO_LIMIT, DEFAULT_HEAP_FRACTION);
   }
 
-  /** A deadline {@code seconds} from now; the default heap ceiling. */
+  /**
+   * A time limit of {@code seconds} from now (any positive value; one too long to represent,
+   * infinity included, is no limit); the default heap ceiling.
+   *
+   * @throws IllegalArgumentException when {@code seconds} is not a positive number
+   */
   public static WorkBudget seconds(double seconds) {
-    return new WorkBudget(System.nanoTime() + (long) (seconds * 1e9), DEFAULT_HEAP_FRACTION);
+    if (!(seconds > 0)) {
+      throw new IllegalArgumentException("a time limit must be a positive number of seconds, got " + seconds);
+    }
+    double nanos = Math.ceil(seconds * 1e9);
+    return new WorkBudget(System.nanoTime(), nanos >= NO_LIMIT ? NO_LIMIT : (long) nanos, DEFAULT_HEAP_FRACTION);
   }
 
-  /** A copy of this budget with another heap ceiling (a fraction of the maximum heap). */
+  /** A copy of this budget (same start and time limit, not its cancellation) with another heap ceiling. */
   public WorkBudget withHeapFraction(double fraction) {
-    return new WorkBudget(deadlineNanos, fraction);
+    return new WorkBudget(startNanos, limitNanos, fraction);
   }
 
-  /** Throws {@link BudgetExceededException} when the deadline or the heap ceiling is passed. */
+  /** Whether this budget has a time limit. */
+  public boolean hasTimeLimit() {
+    return limitNanos != NO_LIMIT;
+  }
+
+  /** Makes every later {@link #check()} on this budget throw {@link StoppedException} with {@code reason}. */
+  public void cancel(StopReason reason) {
+    cancelled = reason;
+  }
+
+  /** Throws {@link StoppedException} when cancelled, past the time limit, or (looked at now and then) near the heap ceiling. */
   public void check() {
-    if (calls.incrementAndGet() % CHECK_INTERVAL != 0) {
-      return;
+    checkTimeAndCancel();
+    if (calls.incrementAndGet() % HEAP_CHECK_INTERVAL == 0) {
+      checkHeap();
     }
-    checkNow();
   }
 
-  /** Like {@link #check()}, but looks at the clock and the heap on every call. */
+  /** Like {@link #check()}, but looks at the heap on every call. */
   public void checkNow() {
-    if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() > deadlineNanos) {
-      throw new BudgetExceededException("time limit reached");
+    checkTimeAndCancel();
+    checkHeap();
+  }
+
+  private void checkTimeAndCancel() {
+    StopReason c = cancelled;
+    if (c != null) {
+      throw new StoppedException(c);
     }
+    if (limitNanos != NO_LIMIT && System.nanoTime() - startNanos > limitNanos) {
+      throw new StoppedException(new StopReason(StopReason.Limit.TIME, ""));
+    }
+  }
+
+  private void checkHeap() {
     Runtime rt = Runtime.getRuntime();
     long max = rt.maxMemory();
     long used = rt.totalMemory() - rt.freeMemory();
@@ -70,8 +113,8 @@ public final class WorkBudget {
       }
       used = rt.totalMemory() - rt.freeMemory();
       if (used > heapFraction * max) {
-        throw new BudgetExceededException(String.format(
-            "memory limit reached (%d MiB of %d MiB heap in use)", used >> 20, max >> 20));
+        throw new StoppedException(new StopReason(StopReason.Limit.MEMORY,
+            String.format("(%d MiB of %d MiB heap in use)", used >> 20, max >> 20)));
       }
     }
   }

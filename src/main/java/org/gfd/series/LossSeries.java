@@ -4,20 +4,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.gfd.algebra.Polynomial;
+import org.gfd.error.StopReason;
 import org.gfd.model.Model;
 
 /**
- * The coefficients {@code c_0..c_S} of the loss series of a model, as computed.
+ * The coefficients {@code c_0..c_S} of the loss series of a model, as computed: all orders asked
+ * for, or the orders finished before the computation stopped, with the reason it stopped.
  *
  * @param model the model
  * @param requestedOrder the highest order asked for
  * @param coefficients {@code c_0, c_1, ...}: all orders asked for, or fewer when stopped
- * @param orderSeconds the wall time spent on each computed order
+ * @param orderSeconds the wall time spent on each computed order (for an order taken from a
+ *     checkpoint, the time of its derivative only)
  * @param networkCounts the number of distinct canonical networks in {@code D^s L}, per order
  * @param stopReason why the computation stopped before {@code requestedOrder}, if it did
  */
 public record LossSeries(Model model, int requestedOrder, List<Polynomial> coefficients,
-    List<Double> orderSeconds, List<Integer> networkCounts, Optional<String> stopReason) {
+    List<Double> orderSeconds, List<Integer> networkCounts, Optional<StopReason> stopReason) {
   public LossSeries {
     Objects.requireNonNull(model);
     coefficients = List.copyOf(coefficients);
@@ -38,6 +41,11 @@ public record LossSeries(Model model, int requestedOrder, List<Polynomial> coeff
 
   /** Whether every requested order was computed. */
   public boolean isComplete() {
-    return stopReason.isEmpty();
+    return coefficients.size() == requestedOrder + 1;
+  }
+
+  /** This series with the reason it stopped (or, for a checkpoint, that it is unfinished). */
+  public LossSeries stopped(StopReason reason) {
+    return new LossSeries(model, requestedOrder, coefficients, orderSeconds, networkCounts, Optional.of(reason));
   }
 }

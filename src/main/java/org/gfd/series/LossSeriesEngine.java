@@ -3,11 +3,13 @@ package org.gfd.series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import org.gfd.algebra.Polynomial;
 import org.gfd.diagram.WickExpectation;
+import org.gfd.error.InputException;
+import org.gfd.error.StopReason;
+import org.gfd.error.StoppedException;
 import org.gfd.model.Model;
-import org.gfd.network.BudgetExceededException;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.TimeDerivative;
 import org.gfd.network.WorkBudget;
@@ -16,7 +18,8 @@ import org.gfd.network.WorkBudget;
  * Computes the exact loss series: {@code D^s L} as a sum of canonical networks, one derivative at a
  * time with isomorphic networks merged between steps, then {@code c_s = E[D^s L]} by the memoized
  * Wick expectation (one memo for all orders). Stops cleanly, keeping the orders finished, when the
- * work budget runs out.
+ * work budget runs out, when the run is interrupted, or when the heap or the thread stack
+ * overflows (all of the unfinished order's state is dropped before the result is built).
  */
 public final class LossSeriesEngine {
   /**
@@ -30,7 +33,8 @@ public final class LossSeriesEngine {
   /**
    * {@code D^s L} as a sum of canonical networks.
    *
-   * @throws IllegalArgumentException for an order outside {@code 0..MAX_ORDER}
+   * @throws InputException for an order outside {@code 0..MAX_ORDER}
+   * @throws org.gfd.error.StoppedException when the budget runs out
    */
   public static NetworkSum derivative(Model model, int s, WorkBudget budget) {
     checkOrder(s);
@@ -44,39 +48,80 @@ public final class LossSeriesEngine {
 
   private static void checkOrder(int order) {
     if (order < 0 || order > MAX_ORDER) {
-      throw new IllegalArgumentException("order must be between 0 and " + MAX_ORDER + ", got " + order);
+      throw new InputException("the order must be between 0 and " + MAX_ORDER + ", got " + order);
     }
+  }
+
+  /** Like {@link #compute(Model, int, List, WorkBudget, Consumer)} with nothing known in advance. */
+  public static LossSeries compute(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
+    return compute(model, maxOrder, List.of(), budget, finished);
   }
 
   /**
    * The series of {@code model} up to order {@code maxOrder}.
    *
-   * @param progress told each order as it starts (for progress reports)
-   * @throws IllegalArgumentException for an order outside {@code 0..MAX_ORDER}
+   * @param known coefficients {@code c_0..c_k} already computed (a checkpoint): their derivatives
+   *     are still taken, their expectations are not
+   * @param finished told the series so far after each order is finished (to write it as it grows)
+   * @throws InputException for an order outside {@code 0..MAX_ORDER}
    */
-  public static LossSeries compute(Model model, int maxOrder, WorkBudget budget, IntConsumer progress) {
+  public static LossSeries compute(Model model, int maxOrder, List<Polynomial> known, WorkBudget budget,
+      Consumer<LossSeries> finished) {
     checkOrder(maxOrder);
-    List<Polynomial> coefficients = new ArrayList<>();
-    List<Double> seconds = new ArrayList<>();
-    List<Integer> networks = new ArrayList<>();
-    Optional<String> stop = Optional.empty();
-    NetworkSum current = NetworkSum.loss(model);
-    TimeDerivative d = new TimeDerivative(current);
-    WickExpectation wick = new WickExpectation(current.table());
+    Run run = new Run(model, maxOrder, known, finished);
     try {
+      run.compute(budget);
+    } catch (StoppedException e) {
+      return run.result().stopped(e.reason().with("while computing order " + run.coefficients.size()));
+    } catch (OutOfMemoryError e) {
+      return run.result().stopped(new StopReason(StopReason.Limit.MEMORY,
+          "(out of heap) while computing order " + run.coefficients.size()));
+    } catch (StackOverflowError e) {
+      return run.result().stopped(new StopReason(StopReason.Limit.MEMORY,
+          "(out of thread stack) while computing order " + run.coefficients.size()));
+    }
+    return run.result();
+  }
+
+  /** The finished orders of one computation; the state of the order in progress lives in {@link #compute}'s frame only. */
+  private static final class Run {
+    private final Model model;
+    private final int maxOrder;
+    private final List<Polynomial> known;
+    private final Consumer<LossSeries> finished;
+    private final List<Polynomial> coefficients = new ArrayList<>();
+    private final List<Double> seconds = new ArrayList<>();
+    private final List<Integer> networks = new ArrayList<>();
+
+    Run(Model model, int maxOrder, List<Polynomial> known, Consumer<LossSeries> finished) {
+      this.model = model;
+      this.maxOrder = maxOrder;
+      this.known = List.copyOf(known);
+      this.finished = finished;
+    }
+
+    void compute(WorkBudget budget) {
+      NetworkSum current = NetworkSum.loss(model);
+      TimeDerivative d = new TimeDerivative(current);
+      WickExpectation wick = new WickExpectation(current.table());
       for (int s = 0; s <= maxOrder; s++) {
-        progress.accept(s);
         long start = System.nanoTime();
         if (s > 0) {
           current = d.apply(current, budget);
         }
-        coefficients.add(wick.expectation(current, budget));
-        seconds.add((System.nanoTime() - start) / 1e9);
-        networks.add(current.size());
+        boolean fromCheckpoint = s < known.size();
+        Polynomial c = fromCheckpoint ? known.get(s) : wick.expectation(current, budget);
+        synchronized (this) {
+          coefficients.add(c);
+          seconds.add((System.nanoTime() - start) / 1e9);
+          networks.add(current.size());
+        }
+        finished.accept(result());
       }
-    } catch (BudgetExceededException e) {
-      stop = Optional.of(e.getMessage() + " while computing order " + coefficients.size());
     }
-    return new LossSeries(model, maxOrder, coefficients, seconds, networks, stop);
+
+    synchronized LossSeries result() {
+      return new LossSeries(model, maxOrder, coefficients, seconds, networks, Optional.empty());
+    }
   }
 }

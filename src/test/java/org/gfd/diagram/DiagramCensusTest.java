@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
+import org.gfd.error.InputException;
 import org.gfd.model.CpModels;
 import org.gfd.model.Model;
 import org.gfd.model.Target;
@@ -49,6 +50,6 @@ class DiagramCensusTest {
   @org.junit.jupiter.api.Test
   void refusesOrdersWithTooManyMatchings() {
     NetworkSum d3 = LossSeriesEngine.derivative(CpModels.cp(3, true, Target.IDENTITY), 3, WorkBudget.unlimited());
-    assertThrows(IllegalArgumentException.class, () -> DiagramCensus.list(d3, 1000, WorkBudget.unlimited()));
+    assertThrows(InputException.class, () -> DiagramCensus.list(d3, 1000, WorkBudget.unlimited()));
   }
 }
