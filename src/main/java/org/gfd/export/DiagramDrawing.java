@@ -68,7 +68,10 @@ public final class DiagramDrawing {
     return "c" + ((NetworkVertex.ClassVertex) v).index();
   }
 
-  /** A TikZ picture; vertices on a circle in breadth-first order so that neighbours sit close. */
+  /**
+   * A TikZ picture (after {@link Latex#requires()}); vertices on a circle in breadth-first order so
+   * that neighbours sit close.
+   */
   public static String tikz(Diagram d) {
     Graph<NetworkVertex, LegEdge> g = d.toGraph();
     List<NetworkVertex> order = new ArrayList<>();
@@ -77,7 +80,7 @@ public final class DiagramDrawing {
         new BreadthFirstIterator<>(g, start).forEachRemaining(order::add);
       }
     }
-    StringBuilder sb = new StringBuilder("\\begin{tikzpicture}\n");
+    StringBuilder sb = new StringBuilder(Latex.requires()).append("\\begin{tikzpicture}\n");
     for (int i = 0; i < order.size(); i++) {
       NetworkVertex v = order.get(i);
       double angle = 360.0 * i / order.size();

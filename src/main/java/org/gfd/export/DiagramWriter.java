@@ -11,6 +11,7 @@ import org.gfd.network.Network;
 public final class DiagramWriter {
   private DiagramWriter() {}
 
+  /** The list in {@code format}. */
   public static String write(DiagramList list, Format format) {
     return switch (format) {
       case TEXT -> text(list);
@@ -81,20 +82,38 @@ public final class DiagramWriter {
     return Json.write(root);
   }
 
-  /** A {@code longtable}-free {@code tabular}: index, coefficient, weight. */
+  /**
+   * Rows per {@code tabular}: a long list is set as several tables, one after the other, so that
+   * the page can break between them (a {@code tabular} cannot break, and {@code longtable} would
+   * be one more package to load); a page holds about this many rows of inline fractions.
+   */
+  static final int ROWS_PER_TABLE = 30;
+
+  /**
+   * The list for a paper: a heading, {@code c_S} as the sum over the diagrams, then tables of
+   * index, multiplicity and weight, {@link #ROWS_PER_TABLE} rows each.
+   */
   public static String latex(DiagramList list) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(Latex.requires());
     sb.append("% gfd: ").append(heading(list)).append('\n');
-    sb.append("\\begin{tabular}{rrl}\n");
-    sb.append("  \\# & multiplicity & weight \\\\ \\hline\n");
+    int s = list.order();
     List<Diagram> ds = list.diagrams();
-    for (int i = 0; i < ds.size(); i++) {
-      Diagram d = ds.get(i);
-      String w = Latex.monomial(d.weight());
-      sb.append("  ").append(i + 1).append(" & $").append(Latex.rational(d.coefficient()))
-          .append("$ & $").append(w.isEmpty() ? "1" : w).append("$ \\\\\n");
+    sb.append("\\paragraph{Diagrams of order $").append(s).append("$} of ").append(Latex.text(list.model().describe()))
+        .append(": ").append(ds.size()).append(list.leadingOnly() ? " leading" : "")
+        .append(" distinct diagrams. Over all diagrams, $c_{").append(s)
+        .append("}$ is the sum of multiplicity times weight:\n");
+    sb.append("\\begin{align*}\n  c_{").append(s).append("} &= ").append(Latex.polynomial(list.total()))
+        .append(".\n\\end{align*}\n");
+    for (int start = 0; start < ds.size(); start += ROWS_PER_TABLE) {
+      sb.append("\\par\\noindent\\begin{tabular}{rrl}\n");
+      sb.append("  \\# & multiplicity & weight \\\\ \\hline\n");
+      for (int i = start; i < Math.min(ds.size(), start + ROWS_PER_TABLE); i++) {
+        Diagram d = ds.get(i);
+        sb.append("  ").append(i + 1).append(" & $").append(Latex.rational(d.coefficient()))
+            .append("$ & $").append(Latex.monomialOrOne(d.weight())).append("$ \\\\\n");
+      }
+      sb.append("\\end{tabular}\n");
     }
-    sb.append("\\end{tabular}\n");
     return sb.toString();
   }
 }

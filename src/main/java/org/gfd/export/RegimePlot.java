@@ -1,12 +1,11 @@
 package org.gfd.export;
 
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.gfd.algebra.Rational;
 import org.gfd.scaling.Polyhedron;
 import org.gfd.scaling.RegimeCell;
@@ -23,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * A picture of a two-dimensional regime map (XChart): the cell boundaries clipped to a window
  * around the map's vertices, each cell labelled by number and name at a point inside it, each
- * vertex marked. PNG or SVG by the file's extension; written to a temporary file and renamed.
+ * vertex marked. PNG or SVG, as bytes.
  */
 public final class RegimePlot {
   /** Margin around the vertices, in exponent units, so that unbounded cells show. */
@@ -33,14 +32,19 @@ public final class RegimePlot {
 
   private RegimePlot() {}
 
-  public static void write(RegimeMap map, String title, Path file) throws IOException {
+  /** The image formats a map can be drawn in. */
+  public enum ImageFormat {
+    PNG, SVG
+  }
+
+  /**
+   * The map drawn as an image file's bytes (the caller writes them where the user asked).
+   *
+   * @throws IllegalArgumentException when the map is not two-dimensional
+   */
+  public static byte[] render(RegimeMap map, String title, ImageFormat format) {
     if (map.axes().size() != 2) {
       throw new IllegalArgumentException("only two-dimensional regime maps can be plotted");
-    }
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    boolean svg = name.endsWith(".svg");
-    if (!svg && !name.endsWith(".png")) {
-      throw new IllegalArgumentException("plot file must end in .png or .svg: " + file);
     }
     double[] box = window(map);
     List<String> letters = Exponents.letters(map.axes());
@@ -60,32 +64,30 @@ public final class RegimePlot {
         }
       }
       double[] label = labelPoint(c, box);
-      chart.addAnnotation(new AnnotationText(c.id() + (c.name().isEmpty() ? "" : ": " + c.name()),
+      chart.addAnnotation(new AnnotationText(c.id() + c.name().label().map(n -> ": " + n).orElse(""),
           label[0], label[1], false));
     }
     for (RegimeVertex v : map.vertices()) {
       XYSeries s = chart.addSeries("vertex" + series++, new double[] {d(v.point().get(0))},
           new double[] {d(v.point().get(1))});
       s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(v.name().isEmpty() ? Color.BLACK : Color.RED);
-      if (!v.name().isEmpty()) {
-        chart.addAnnotation(new AnnotationText(v.name(), d(v.point().get(0)),
+      s.setMarkerColor(v.name().isNamed() ? Color.RED : Color.BLACK);
+      if (v.name().isNamed()) {
+        chart.addAnnotation(new AnnotationText(v.name().label().orElseThrow(), d(v.point().get(0)),
             d(v.point().get(1)) - 0.12 * (box[3] - box[2]) / 4, false));
       }
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), svg ? ".svg" : ".png");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      if (svg) {
-        VectorGraphicsEncoder.saveVectorGraphic(chart, tmp.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      if (format == ImageFormat.SVG) {
+        VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
       } else {
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
+        BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
       }
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException("drawing into memory failed", e);
     }
+    return bytes.toByteArray();
   }
 
   /** {@code [xmin, xmax, ymin, ymax]}: the vertices' bounding box plus a margin. */

@@ -16,6 +16,7 @@ import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.RegimeCell;
 import org.gfd.scaling.RegimeMap;
+import org.gfd.scaling.RegimeName;
 import org.gfd.scaling.RegimeStudy;
 import org.gfd.scaling.RegimeVertex;
 
@@ -23,6 +24,7 @@ import org.gfd.scaling.RegimeVertex;
 public final class RegimeWriter {
   private RegimeWriter() {}
 
+  /** The regime study in {@code format}. */
   public static String write(Model model, RegimeStudy study, Format format) {
     return switch (format) {
       case TEXT -> text(model, study);
@@ -40,36 +42,46 @@ public final class RegimeWriter {
     return sb.append("t = p^c tau, loss normalized by p^e").toString();
   }
 
-  static String shape(List<Polynomial> limit) {
+  /** The shape of a limit: {@code exponential}, {@code power law (1 + k tau)^(-2)}, {@code other}. */
+  static String shape(List<Polynomial> limit, boolean latex) {
     LimitShape shape = LimitShape.of(limit);
     return switch (shape) {
       case GEOMETRIC -> "exponential";
-      case BINOMIAL -> "power law (1 + k tau)^(" + LimitShape.binomialExponent(limit) + ")";
+      case BINOMIAL -> latex
+          ? "power law $(1 + k\\tau)^{" + Latex.rational(LimitShape.binomialExponent(limit)) + "}$"
+          : "power law (1 + k tau)^(" + LimitShape.binomialExponent(limit) + ")";
       case OTHER -> "other";
     };
   }
 
+  /**
+   * The inequalities of a cell: {@code a - 1 >= 0; b >= 0} as text; in LaTeX each one its own
+   * inline formula, so that a long region breaks between them.
+   */
   static String region(RegimeCell c, List<String> letters, boolean latex) {
     StringBuilder sb = new StringBuilder();
     for (Polyhedron.Inequality q : c.facets()) {
       if (sb.length() > 0) {
-        sb.append(latex ? ",\\ " : "; ");
+        sb.append(latex ? ", " : "; ");
       }
-      sb.append(Exponents.affine(q.row(), letters, latex)).append(latex ? " \\ge 0" : " >= 0");
+      sb.append(latex ? "$" : "").append(Exponents.affine(q.row(), letters, latex))
+          .append(latex ? " \\ge 0$" : " >= 0");
     }
-    return sb.toString();
+    return sb.length() == 0 ? (latex ? "the whole plane" : "everywhere") : sb.toString();
   }
 
   static String vertices(RegimeCell c, boolean latex) {
-    String vs = String.join(", ", c.vertices().stream().map(v -> Exponents.point(v, latex)).toList());
+    String vs = String.join(", ", c.vertices().stream()
+        .map(v -> latex ? "$" + Exponents.point(v, true) + "$" : Exponents.point(v, false)).toList());
     if (vs.isEmpty()) {
       vs = "none";
     }
-    return c.bounded() ? vs : vs + (latex ? ", unbounded" : ", unbounded");
+    return c.bounded() ? vs : vs + ", unbounded";
   }
 
-  private static String name(String n) {
-    return n.isEmpty() ? "-" : n;
+  /** A regime's name in a text table: its label, or {@code -} when unnamed. */
+  private static String name(RegimeName n) {
+    return n.label().orElse("-");
   }
 
   /** A table of cells, then each cell's limit, the vertices, and the stability from S-1 to S. */
@@ -85,7 +97,7 @@ public final class RegimeWriter {
           .append(" | ").append(vertices(c, false)).append(" | ")
           .append(Exponents.affine(c.normExponent(), letters, false)).append(" | ")
           .append(c.timeExponent().isEmpty() ? "none" : Exponents.affine(c.timeExponent(), letters, false))
-          .append(" | ").append(Exponents.orders(c.survivingOrders())).append(" | ").append(shape(c.limit()))
+          .append(" | ").append(Exponents.orders(c.survivingOrders())).append(" | ").append(shape(c.limit(), false))
           .append('\n');
     }
     for (RegimeCell c : map.cells()) {
@@ -102,7 +114,7 @@ public final class RegimeWriter {
       RayLimit l = v.limit();
       sb.append("# vertex ").append(Exponents.point(v.point(), false)).append(": cells ")
           .append(String.join(", ", v.cells().stream().map(String::valueOf).toList()))
-          .append(v.name().isEmpty() ? "" : " (" + v.name() + ")")
+          .append(v.name().label().map(n -> " (" + n + ")").orElse(""))
           .append("; e = ").append(l.normExponent())
           .append(", c = ").append(l.timeExponent().map(Rational::toString).orElse("none"))
           .append(", surviving orders ").append(Exponents.orders(l.survivingOrders())).append('\n');
@@ -129,29 +141,54 @@ public final class RegimeWriter {
 
   /** Each change in words, e.g. {@code cell 3 (free evolution): region a - 1 >= 0; ... -> ...}. */
   static List<String> changes(RegimeStudy study, List<String> letters) {
+    return changes(study, letters, false);
+  }
+
+  /** Each change in words, as plain text or as LaTeX text (with inline formulas). */
+  static List<String> changes(RegimeStudy study, List<String> letters, boolean latex) {
     List<String> out = new ArrayList<>();
+    String arrow = latex ? " $\\to$ " : " -> ";
     for (RegimeStudy.Change ch : study.changes()) {
       RegimeCell c = ch.current().orElse(null);
       RegimeCell o = ch.previous().orElse(null);
-      String who = c != null ? "cell " + c.id() + " (" + name(c.name()) + ")"
-          : "cell " + o.id() + " of orders 0.." + study.previous().orElseThrow().maxOrder() + " (" + name(o.name()) + ")";
+      String who = c != null ? "cell " + c.id() + " (" + name(c.name(), latex) + ")"
+          : "cell " + o.id() + " of orders " + range(study.previous().orElseThrow().maxOrder(), latex)
+              + " (" + name(o.name(), latex) + ")";
       String what = switch (ch.kind()) {
-        case TIME_SCALE -> "c " + time(o, letters) + " -> " + time(c, letters);
-        case REGION -> "region " + region(o, letters, false) + " -> " + region(c, letters, false);
-        case REGION_AND_TIME_SCALE -> "region " + region(o, letters, false) + " -> " + region(c, letters, false)
-            + ", c " + time(o, letters) + " -> " + time(c, letters);
+        case TIME_SCALE -> time(o, letters, latex) + arrow + time(c, letters, latex);
+        case REGION -> "region " + region(o, letters, latex) + arrow + region(c, letters, latex);
+        case REGION_AND_TIME_SCALE -> "region " + region(o, letters, latex) + arrow + region(c, letters, latex)
+            + ", " + time(o, letters, latex) + arrow + time(c, letters, latex);
         case NEW -> "new";
         case GONE -> "gone";
       };
-      out.add(who + ": " + what + (ch.explanation().isEmpty() ? "" : " (" + ch.explanation() + ")"));
+      String why = ch.explanation().isEmpty() ? "" : " (" + (latex ? Latex.text(ch.explanation()) : ch.explanation()) + ")";
+      out.add(who + ": " + what + why);
     }
     return out;
   }
 
-  private static String time(RegimeCell c, List<String> letters) {
-    return c.timeExponent().isEmpty() ? "none" : Exponents.affine(c.timeExponent(), letters, false);
+  private static String name(RegimeName n, boolean latex) {
+    return latex ? latexName(n) : name(n);
   }
 
+  private static String range(int maxOrder, boolean latex) {
+    return latex ? "$0$ to $" + maxOrder + "$" : "0.." + maxOrder;
+  }
+
+  /** {@code c -(1/2)a - b}, or {@code c none}; in LaTeX {@code $c = ...$}. */
+  private static String time(RegimeCell c, List<String> letters, boolean latex) {
+    if (c.timeExponent().isEmpty()) {
+      return latex ? "no time scale" : "c none";
+    }
+    String t = Exponents.affine(c.timeExponent(), letters, latex);
+    return latex ? "$c = " + t + "$" : "c " + t;
+  }
+
+  /**
+   * The map as JSON: axes, cells (with {@code "name": null} when unnamed), vertices with their
+   * limits, and the changes from {@code S-1}.
+   */
   public static String json(Model model, RegimeStudy study) {
     RegimeMap map = study.map();
     List<String> letters = Exponents.letters(map.axes());
@@ -168,7 +205,7 @@ public final class RegimeWriter {
     for (RegimeCell c : map.cells()) {
       ObjectNode o = cells.addObject();
       o.put("id", c.id());
-      o.put("name", c.name());
+      name(o, c.name());
       ArrayNode ineq = o.putArray("inequalities");
       for (Polyhedron.Inequality q : c.facets()) {
         ObjectNode qn = ineq.addObject();
@@ -185,12 +222,12 @@ public final class RegimeWriter {
       }
       ArrayNode surv = o.putArray("surviving_orders");
       c.survivingOrders().forEach(surv::add);
-      o.put("limit_shape", shape(c.limit()));
+      o.put("limit_shape", shape(c.limit(), false));
       ArrayNode lead = o.putArray("leading");
       for (Map.Entry<Integer, Monomial> e : c.leading().entrySet()) {
         lead.addObject().put("s", e.getKey()).set("powers", Json.powers(e.getValue()));
       }
-      o.set("limit", limitJson(c.limit()));
+      o.set("limit", polynomialsJson(c.limit()));
     }
     ArrayNode vertices = root.putArray("vertices");
     for (RegimeVertex v : map.vertices()) {
@@ -198,12 +235,12 @@ public final class RegimeWriter {
       o.set("point", point(v.point()));
       ArrayNode ids = o.putArray("cells");
       v.cells().forEach(ids::add);
-      o.put("name", v.name());
+      name(o, v.name());
       o.put("norm_exponent", v.limit().normExponent().toString());
       v.limit().timeExponent().ifPresent(t -> o.put("time_exponent", t.toString()));
       ArrayNode surv = o.putArray("surviving_orders");
       v.limit().survivingOrders().forEach(surv::add);
-      o.set("limit", limitJson(v.limit().limit()));
+      o.set("limit", limitJson(v.limit().orderLimits()));
     }
     root.put("stable", study.isStable());
     ArrayNode changes = root.putArray("changes");
@@ -211,11 +248,37 @@ public final class RegimeWriter {
     return Json.write(root);
   }
 
+  /** {@code "name": "NTK/lazy"}, or {@code "name": null} for an unnamed regime. */
+  private static void name(ObjectNode o, RegimeName n) {
+    n.label().ifPresentOrElse(l -> o.put("name", l), () -> o.putNull("name"));
+  }
+
   /** {@code [{"s": 0, "coef": "1/2 - h*v"}, ...]}: each limit coefficient as exact text. */
-  static ArrayNode limitJson(List<Polynomial> limit) {
+  static ArrayNode polynomialsJson(List<Polynomial> limit) {
     ArrayNode a = Json.MAPPER.createArrayNode();
     for (int s = 0; s < limit.size(); s++) {
       a.addObject().put("s", s).put("coef", limit.get(s).toString());
+    }
+    return a;
+  }
+
+  /**
+   * Each order's limit: {@code {"s": 0, "coef": "1/2 - h*v"}} when bounded;
+   * {@code {"s": 1, "coef": null, "diverges": true, "growth": "1/4", "leading_part": "-2*h*v"}}
+   * when {@code p^(c s - e) c_s ~ leading_part p^growth} diverges.
+   */
+  static ArrayNode limitJson(List<RayLimit.OrderLimit> limit) {
+    ArrayNode a = Json.MAPPER.createArrayNode();
+    for (int s = 0; s < limit.size(); s++) {
+      ObjectNode o = a.addObject().put("s", s);
+      if (limit.get(s) instanceof RayLimit.Diverging d) {
+        o.putNull("coef");
+        o.put("diverges", true);
+        o.put("growth", d.growth().toString());
+        o.put("leading_part", d.leadingPart().toString());
+      } else {
+        o.put("coef", ((RayLimit.Bounded) limit.get(s)).value().toString());
+      }
     }
     return a;
   }
@@ -235,39 +298,110 @@ public final class RegimeWriter {
     return a;
   }
 
-  /** A {@code tabular} of the cells, then the limit series of each cell as an {@code align*}. */
+  /** Column widths of the LaTeX summary table: the regime's name and the limit's shape wrap. */
+  private static final String TABLE_COLUMNS = "@{}r p{0.42\\linewidth} l p{0.28\\linewidth}@{}";
+
+  /**
+   * The map for a paper: a summary table of the cells (number, regime, surviving orders, shape of
+   * the limit) that fits the text width, then one paragraph per cell headed by its number and
+   * regime, with its region, vertices, {@code e}, {@code c}, leading monomials and limit series,
+   * then the vertices and the stability from {@code S-1} to {@code S}.
+   */
   public static String latex(Model model, RegimeStudy study) {
     RegimeMap map = study.map();
     List<String> letters = Exponents.letters(map.axes());
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(Latex.requires());
     sb.append("% gfd: regime map of ").append(model.describe()).append(" from orders 0..")
         .append(map.maxOrder()).append("; ").append(rayLine(map.axes())).append('\n');
-    sb.append(stability(study).replace("# ", "% ")).append('\n');
-    sb.append("\\begin{tabular}{rllllll}\n");
-    sb.append("  cell & regime & region & $e$ & $c$ & surviving orders & limit \\\\ \\hline\n");
+    sb.append(Latex.comment(stability(study).replace("# ", "")));
+    sb.append("\\paragraph{Regime map} of ").append(Latex.text(model.describe())).append(" from orders $0$ to $")
+        .append(map.maxOrder()).append("$, on rays ");
+    for (Variable v : map.axes()) {
+      sb.append('$').append(Latex.power(v, 1)).append(" = ").append(Ray.constantOf(v).name()).append("\\,p^{")
+          .append(Exponents.letter(v)).append("}$, ");
+    }
+    sb.append("time $t = p^{c}\\tau$, loss normalized by $p^{e}$.\n\n");
+    sb.append("\\noindent\\begin{tabular}{").append(TABLE_COLUMNS).append("}\n");
+    sb.append("  cell & regime & orders & limit \\\\ \\hline\n");
     for (RegimeCell c : map.cells()) {
-      sb.append("  ").append(c.id()).append(" & ").append(name(c.name())).append(" & $")
-          .append(region(c, letters, true)).append("$ & $")
-          .append(Exponents.affine(c.normExponent(), letters, true)).append("$ & $")
-          .append(c.timeExponent().isEmpty() ? "-" : Exponents.affine(c.timeExponent(), letters, true))
-          .append("$ & ").append(Exponents.orders(c.survivingOrders())).append(" & ")
-          .append(shape(c.limit()).replace("tau", "$\\tau$")).append(" \\\\\n");
+      sb.append("  ").append(c.id()).append(" & ").append(latexName(c.name())).append(" & ")
+          .append(Exponents.orders(c.survivingOrders())).append(" & ").append(shape(c.limit(), true))
+          .append(" \\\\\n");
     }
     sb.append("\\end{tabular}\n");
     for (RegimeCell c : map.cells()) {
-      sb.append(limitLatex("cell " + c.id() + (c.name().isEmpty() ? "" : " (" + c.name() + ")"), c.limit()));
+      String title = "cell " + c.id() + " (" + c.name() + ")";
+      sb.append("\n% ").append(title).append('\n');
+      sb.append("\\paragraph{Cell ").append(c.id()).append(": ").append(latexName(c.name())).append(".}\n");
+      sb.append("Region ").append(region(c, letters, true)).append("; vertices ").append(vertices(c, true))
+          .append(".\n");
+      sb.append("Normalization $e = ").append(Exponents.affine(c.normExponent(), letters, true))
+          .append("$, time exponent ")
+          .append(c.timeExponent().isEmpty() ? "none" : "$c = " + Exponents.affine(c.timeExponent(), letters, true) + "$")
+          .append("; surviving orders ").append(Exponents.orders(c.survivingOrders())).append("; limit ")
+          .append(shape(c.limit(), true)).append(".\n");
+      sb.append("Leading monomials:");
+      String sep = " ";
+      for (Map.Entry<Integer, Monomial> e : c.leading().entrySet()) {
+        sb.append(sep).append("$c_{").append(e.getKey()).append("}$: $").append(Latex.monomialOrOne(e.getValue()))
+            .append('$');
+        sep = "; ";
+      }
+      sb.append(".\n");
+      sb.append(limitLatex("cell " + c.id() + " (" + c.name() + ")", c.limit()));
     }
+    if (!map.vertices().isEmpty()) {
+      sb.append("\n\\paragraph{Vertices of the map.}\n\\begin{itemize}\n");
+      for (RegimeVertex v : map.vertices()) {
+        RayLimit l = v.limit();
+        sb.append("  \\item $").append(Exponents.point(v.point(), true)).append("$, cells ")
+            .append(String.join(", ", v.cells().stream().map(String::valueOf).toList()))
+            .append(v.name().label().map(n -> " (" + Latex.text(n) + ")").orElse(""))
+            .append(": $e = ").append(Latex.rational(l.normExponent())).append("$, ")
+            .append(l.timeExponent().map(t -> "$c = " + Latex.rational(t) + "$").orElse("no time scale"))
+            .append(", surviving orders ").append(Exponents.orders(l.survivingOrders())).append(".\n");
+      }
+      sb.append("\\end{itemize}\n");
+    }
+    sb.append(stabilityLatex(study, letters));
     return sb.toString();
   }
 
-  /** The limit series {@code E[L]/p^e -> sum_s hat c_s tau^s/s!} as an {@code align*}. */
-  public static String limitLatex(String title, List<Polynomial> limit) {
+  /** A regime's name in LaTeX text: its label, or {@code unnamed}. */
+  private static String latexName(RegimeName n) {
+    return Latex.text(n.label().orElse("unnamed"));
+  }
+
+  /** The stability from {@code S-1} to {@code S} as a visible paragraph with one item per change. */
+  private static String stabilityLatex(RegimeStudy study, List<String> letters) {
+    StringBuilder sb = new StringBuilder("\n\\paragraph{Stability.}\n");
+    if (study.previous().isEmpty()) {
+      return sb.append("Not checked (it needs orders $0$ to $S$ with $S \\ge 2$).\n").toString();
+    }
+    sb.append("From orders $0$ to $").append(study.previous().get().maxOrder()).append("$ to orders $0$ to $")
+        .append(study.map().maxOrder()).append("$ the map ");
+    if (study.isStable()) {
+      return sb.append("is unchanged.\n").toString();
+    }
+    sb.append("changed:\n\\begin{itemize}\n");
+    for (String line : changes(study, letters, true)) {
+      sb.append("  \\item ").append(line).append('\n');
+    }
+    return sb.append("\\end{itemize}\n").toString();
+  }
+
+  /**
+   * The limit series {@code E[L]/p^e -> sum_s hat c_s tau^s/s!} of a cell as an {@code align*},
+   * after a comment naming it ({@code title}).
+   */
+  static String limitLatex(String title, List<Polynomial> limit) {
     StringBuilder sb = new StringBuilder();
     sb.append("% limit series in ").append(title).append(": E[L]/p^e -> sum_s hat c_s tau^s/s!\n");
+    sb.append("Limit series $\\mathbb{E}\\,L/p^{e} \\to \\sum_{s} \\hat c_s \\tau^s/s!$:\n");
     sb.append("\\begin{align*}\n");
     for (int s = 0; s < limit.size(); s++) {
       sb.append("  \\hat c_{").append(s).append("} &= ").append(Latex.polynomial(limit.get(s)))
-          .append(s + 1 < limit.size() ? ", \\\\\n" : ".\n");
+          .append(s + 1 < limit.size() ? "," + Latex.LINE_END : ".\n");
     }
     sb.append("\\end{align*}\n");
     return sb.toString();

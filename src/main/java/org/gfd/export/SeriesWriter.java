@@ -8,6 +8,7 @@ import org.gfd.series.LossSeries;
 public final class SeriesWriter {
   private SeriesWriter() {}
 
+  /** The series in {@code format}. */
   public static String write(LossSeries series, Format format) {
     return switch (format) {
       case TEXT -> text(series);
@@ -42,23 +43,29 @@ public final class SeriesWriter {
       c.put("s", s);
       c.set("terms", Json.terms(series.coefficient(s)));
     }
-    series.stopReason().ifPresent(r -> root.put("stopped", r));
+    series.stopReason().ifPresent(r -> root.put("stopped", r.toString()));
     return Json.write(root);
   }
 
-  /** An {@code align*} block: the series and each {@code c_s}, ready to paste into a paper. */
+  /**
+   * An {@code align*} block: the series and each {@code c_s}, ready to paste into a paper (with
+   * {@link Latex#REQUIRED_PACKAGES}); the page may break between lines, so long series run over
+   * pages. A series stopped early says so visibly after the block.
+   */
   public static String latex(LossSeries series) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(Latex.requires());
     sb.append("% gfd: exact loss series of ").append(series.model().describe()).append('\n');
     sb.append("% E[L(t)] = sum_s c_s t^s / s!, initialization N(0, sigma^2)\n");
-    series.stopReason().ifPresent(r -> sb.append("% stopped: ").append(r).append('\n'));
+    series.stopReason().ifPresent(r -> sb.append(Latex.comment("stopped: " + r)));
     sb.append("\\begin{align*}\n");
     sb.append("  \\mathbb{E}\\,L(t) &= \\sum_{s \\ge 0} c_s \\frac{t^s}{s!},");
     for (int s = 0; s <= series.maxOrder(); s++) {
-      sb.append(" \\\\\n  c_{").append(s).append("} &= ").append(Latex.polynomial(series.coefficient(s)));
+      sb.append(Latex.LINE_END).append("  c_{").append(s).append("} &= ").append(Latex.polynomial(series.coefficient(s)));
       sb.append(s == series.maxOrder() ? "." : ",");
     }
     sb.append("\n\\end{align*}\n");
+    series.stopReason().ifPresent(r -> sb.append("\\noindent\\emph{Orders $0$ to $").append(series.maxOrder())
+        .append("$ only: the computation stopped (").append(Latex.text(r.toString())).append(").}\n"));
     return sb.toString();
   }
 }

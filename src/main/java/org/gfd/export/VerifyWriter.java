@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.gfd.diagram.DiagramFamily;
@@ -13,20 +16,25 @@ import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.Verification;
 
-/** Writes the verification of a ray as text, JSON or LaTeX. */
+/**
+ * Writes the verification of a ray as text, JSON or LaTeX. Every format carries the verdict (PASS
+ * or FAIL with its reason, and any warning) and shows each order as what it is: a limit
+ * coefficient {@code hat c_s} when {@code p^(c s - e) c_s} stays bounded, or "diverges as
+ * {@code p^(k)}" with {@code k = E_s + c s - e > 0} when it does not.
+ */
 public final class VerifyWriter {
   private VerifyWriter() {}
 
+  /** The verification in {@code format}; {@code families} are the leading diagrams to list. */
   public static String write(Model model, Verification v, List<DiagramFamily> families, Format format) {
     return switch (format) {
       case TEXT -> text(model, v, families);
       case JSON -> json(model, v, families);
-      case LATEX -> RegimeWriter.limitLatex(describe(v.limit().ray()) + " of " + model.describe()
-          + " (" + v.location() + ")", v.limit().limit());
+      case LATEX -> latex(model, v, families);
     };
   }
 
-  /** {@code H = h p^(2), sigma2 = 1/2 p^(-1)}. */
+  /** {@code H = h p^(2), sigma2 = 1/2 p^(-1)}, then {@code t = p^(0) tau} and {@code p^(e)} when given. */
   static String describe(Ray ray) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<Variable, Rational> e : ray.exponents().entrySet()) {
@@ -37,18 +45,63 @@ public final class VerifyWriter {
       sb.append(e.getKey().name()).append(" = ").append(k != null ? k.toString() : Ray.constantOf(e.getKey()).name())
           .append(" p^(").append(e.getValue()).append(')');
     }
+    ray.timeExponent().ifPresent(c -> sb.append(", t = p^(").append(c).append(") tau"));
+    ray.normExponent().ifPresent(e -> sb.append(", loss normalized by p^(").append(e).append(')'));
     return sb.toString();
   }
 
-  private static String verdictLine(RayLimit l) {
-    return (l.isAdmissible() ? "PASS: the ray is admissible and nontrivial" : "FAIL: " + l.reason());
+  /** The ray in LaTeX: {@code $H = h\,p^{2}$, $\sigma^{2} = v\,p^{-\frac{7}{4}}$}. */
+  static String describeLatex(Ray ray) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<Variable, Rational> e : ray.exponents().entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      Rational k = ray.constantValues().get(e.getKey());
+      sb.append('$').append(Latex.power(e.getKey(), 1)).append(" = ")
+          .append(k != null ? Latex.rational(k) : Ray.constantOf(e.getKey()).name()).append("\\,")
+          .append(Latex.powerOfP(e.getValue())).append('$');
+    }
+    ray.timeExponent().ifPresent(c -> sb.append(", $t = ").append(Latex.powerOfP(c)).append("\\,\\tau$"));
+    ray.normExponent().ifPresent(e -> sb.append(", loss normalized by $").append(Latex.powerOfP(e)).append('$'));
+    return sb.toString();
   }
 
+  /** The first line: {@code PASS: ...} or {@code FAIL: <reason>}. */
+  static String verdictLine(RayLimit l) {
+    return l.isAdmissible() ? "PASS: the ray is admissible and nontrivial" : "FAIL: " + l.reason();
+  }
+
+  /** {@code verdict: divergent (every order bounded: no; nontrivial: yes)}. */
+  static String verdictDetail(RayLimit l) {
+    return "verdict: " + verdictName(l) + " (every order bounded: " + (l.isBounded() ? "yes" : "no")
+        + "; nontrivial: " + (l.isNontrivial() ? "yes" : "no") + ")";
+  }
+
+  private static String verdictName(RayLimit l) {
+    return l.verdict().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Order {@code s}'s line: {@code hat c_1 = -2*h*v} or {@code hat c_1 diverges as p^(1/4): ...}. */
+  static String orderLine(RayLimit l, int s) {
+    RayLimit.OrderLimit o = l.orderLimit(s);
+    if (o instanceof RayLimit.Diverging d) {
+      return "hat c_" + s + " " + d + ": p^(c s - e) c_" + s + " ~ (" + d.leadingPart() + ") p^(" + d.growth() + ")";
+    }
+    return "hat c_" + s + " = " + o;
+  }
+
+  /**
+   * The verdict line ({@code PASS: ...} or {@code FAIL: reason}), its parts, any warning, then the
+   * location, {@code e}, {@code c}, the {@code E_s}, one line per order and the leading monomials.
+   */
   public static String text(Model model, Verification v, List<DiagramFamily> families) {
     RayLimit l = v.limit();
     StringBuilder sb = new StringBuilder();
     sb.append(verdictLine(l)).append('\n');
-    sb.append("# model: ").append(model.describe()).append("; orders 0..").append(l.limit().size() - 1).append('\n');
+    sb.append("# ").append(verdictDetail(l)).append('\n');
+    v.warning().ifPresent(w -> sb.append("# warning: ").append(w).append('\n'));
+    sb.append("# model: ").append(model.describe()).append("; orders 0..").append(l.maxOrder()).append('\n');
     sb.append("# ray: ").append(describe(l.ray())).append('\n');
     sb.append("cell: ").append(v.location()).append('\n');
     sb.append("norm exponent e = ").append(l.normExponent())
@@ -61,37 +114,46 @@ public final class VerifyWriter {
       sb.append(" E_").append(s).append(" = ").append(l.orderExponents().get(s).map(Rational::toString).orElse("-inf")).append(';');
     }
     sb.append('\n');
-    for (int s = 0; s < l.limit().size(); s++) {
-      sb.append("hat c_").append(s).append(" = ").append(l.limitCoefficient(s)).append('\n');
+    for (int s = 0; s <= l.maxOrder(); s++) {
+      sb.append(orderLine(l, s)).append('\n');
     }
-    for (int s = 0; s < l.limit().size(); s++) {
-      if (l.limitCoefficient(s).isZero()) {
-        continue;
-      }
-      sb.append("leading c_").append(s).append(":");
-      for (var m : l.leadingMonomials().get(s)) {
+    for (Map.Entry<Integer, Set<Monomial>> e : l.nonvanishingLeadingMonomials().entrySet()) {
+      int s = e.getKey();
+      sb.append("leading c_").append(s).append(l.orderLimit(s) instanceof RayLimit.Diverging ? " (diverging):" : ":");
+      for (Monomial m : e.getValue()) {
         sb.append(' ').append(m);
         for (DiagramFamily f : families) {
           if (f.order() == s && f.weight().equals(m)) {
-            sb.append(" [").append(f.diagrams().size()).append(" diagrams, multiplicity ")
+            sb.append(" [").append(diagrams(f)).append(", multiplicity ")
                 .append(f.multiplicity()).append(']');
           }
         }
       }
       sb.append('\n');
     }
-    v.warning().ifPresent(w -> sb.append("# warning: ").append(w).append('\n'));
     return sb.toString();
   }
 
+  /**
+   * {@code {"model", "ray", "pass", "verdict", "bounded", "nontrivial", "admissible", "reason",
+   * "warning"?, "cell", "cell_ids", "time_exponent", "norm_exponent", "order_exponents",
+   * "diverging_orders", "limit", "leading"}}. {@code admissible} is DESIGN &sect;4's (bounded and
+   * nontrivial) and equals {@code pass}; each {@code limit} entry is
+   * {@code {"s", "coef"}} for a bounded order and {@code {"s", "coef": null, "diverges": true,
+   * "growth", "leading_part"}} for a diverging one.
+   */
   public static String json(Model model, Verification v, List<DiagramFamily> families) {
     RayLimit l = v.limit();
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.set("model", Json.model(model));
     root.put("ray", describe(l.ray()));
+    root.put("pass", l.isAdmissible());
+    root.put("verdict", verdictName(l));
+    root.put("bounded", l.isBounded());
+    root.put("nontrivial", l.isNontrivial());
     root.put("admissible", l.isAdmissible());
-    root.put("verdict", l.verdict().name().toLowerCase(Locale.ROOT));
     root.put("reason", l.reason());
+    v.warning().ifPresent(w -> root.put("warning", w));
     root.put("cell", v.location());
     ArrayNode ids = root.putArray("cell_ids");
     v.cells().forEach(c -> ids.add(c.id()));
@@ -105,13 +167,13 @@ public final class VerifyWriter {
         exps.addNull();
       }
     });
-    root.set("limit", RegimeWriter.limitJson(l.limit()));
+    ArrayNode diverging = root.putArray("diverging_orders");
+    l.divergingOrders().forEach(diverging::add);
+    root.set("limit", RegimeWriter.limitJson(l.orderLimits()));
     ArrayNode leading = root.putArray("leading");
-    for (int s = 0; s < l.limit().size(); s++) {
-      if (l.limitCoefficient(s).isZero()) {
-        continue;
-      }
-      for (var m : l.leadingMonomials().get(s)) {
+    for (Map.Entry<Integer, Set<Monomial>> e : l.nonvanishingLeadingMonomials().entrySet()) {
+      int s = e.getKey();
+      for (Monomial m : e.getValue()) {
         ObjectNode o = leading.addObject();
         o.put("s", s);
         o.set("powers", Json.powers(m));
@@ -123,7 +185,117 @@ public final class VerifyWriter {
         }
       }
     }
-    v.warning().ifPresent(w -> root.put("warning", w));
     return Json.write(root);
+  }
+
+  /**
+   * The verification for a paper: the verdict as comments and visibly (PASS or FAIL in bold, the
+   * reason, any warning), where the ray lies, {@code e}, {@code c}, the {@code E_s}, each order's
+   * limit or divergence in an {@code align*}, and the leading monomials with their diagrams.
+   */
+  public static String latex(Model model, Verification v, List<DiagramFamily> families) {
+    RayLimit l = v.limit();
+    StringBuilder sb = new StringBuilder(Latex.requires());
+    sb.append("% gfd: verify ").append(describe(l.ray())).append(" for ").append(model.describe())
+        .append("; orders 0..").append(l.maxOrder()).append('\n');
+    sb.append(Latex.comment(verdictLine(l)));
+    sb.append(Latex.comment(verdictDetail(l)));
+    v.warning().ifPresent(w -> sb.append(Latex.comment("warning: " + w)));
+    sb.append("\\paragraph{Ray} ").append(describeLatex(l.ray())).append(" for ")
+        .append(Latex.text(model.describe())).append(", orders $0$ to $").append(l.maxOrder()).append("$.\n");
+    sb.append("\\textbf{").append(l.isAdmissible() ? "PASS" : "FAIL").append(":} ").append(verdictLatex(l)).append('\n');
+    v.warning().ifPresent(w -> sb.append("\\textbf{Warning:} ").append(Latex.text(w)).append(".\n"));
+    sb.append("\n\\noindent Location: ").append(Latex.text(v.location())).append(". Normalization $e = ")
+        .append(Latex.rational(l.normExponent())).append("$ ")
+        .append(l.ray().normExponent().isPresent() ? "(given)" : "($= E_0$)").append(", time exponent ")
+        .append(l.timeExponent().map(c -> "$c = " + Latex.rational(c) + "$").orElse("none"))
+        .append(l.ray().timeExponent().isPresent() ? " (given)"
+            : l.timeExponent().isPresent() ? " ($= \\min_{s \\ge 1} (e - E_s)/s$)" : "")
+        .append(".\nOrder exponents ($c_s \\sim p^{E_s}$):");
+    for (int s = 0; s <= l.maxOrder(); s++) {
+      sb.append(s == 0 ? " " : ", ").append("$E_{").append(s).append("} = ")
+          .append(l.orderExponents().get(s).map(Latex::rational).orElse("-\\infty")).append('$');
+    }
+    sb.append(".\nEach order, normalized ($p^{c s - e} c_s$), as $p \\to \\infty$:\n");
+    sb.append("\\begin{align*}\n");
+    for (int s = 0; s <= l.maxOrder(); s++) {
+      sb.append("  ").append(orderLatex(l, s)).append(s < l.maxOrder() ? "," + Latex.LINE_END : ".\n");
+    }
+    sb.append("\\end{align*}\n");
+    Map<Integer, Set<Monomial>> leading = l.nonvanishingLeadingMonomials();
+    sb.append("Leading monomials and their diagrams:\n\\begin{itemize}\n");
+    for (Map.Entry<Integer, Set<Monomial>> e : leading.entrySet()) {
+      int s = e.getKey();
+      sb.append("  \\item $c_{").append(s).append("}$")
+          .append(l.orderLimit(s) instanceof RayLimit.Diverging ? " (diverging)" : "").append(":");
+      String sep = " ";
+      for (Monomial m : e.getValue()) {
+        sb.append(sep).append('$').append(Latex.monomialOrOne(m)).append('$');
+        for (DiagramFamily f : families) {
+          if (f.order() == s && f.weight().equals(m)) {
+            sb.append(" (").append(diagrams(f)).append(", multiplicity $")
+                .append(Latex.rational(f.multiplicity())).append("$)");
+          }
+        }
+        sep = "; ";
+      }
+      sb.append('\n');
+    }
+    sb.append("\\end{itemize}\n");
+    return sb.toString();
+  }
+
+  /** The reason of the verdict in LaTeX, built from the limit's data rather than from its words. */
+  private static String verdictLatex(RayLimit l) {
+    return switch (l.verdict()) {
+      case ADMISSIBLE -> "the ray is admissible: every order stays bounded and "
+          + (l.survivingOrders().size() == 1 ? "order $" + l.survivingOrders().get(0) + "$ survives."
+              : "orders " + Exponents.orders(l.survivingOrders()) + " survive.");
+      case DIVERGENT -> {
+        List<Integer> ds = l.divergingOrders();
+        int s = ds.get(0);
+        RayLimit.Diverging d = (RayLimit.Diverging) l.orderLimit(s);
+        String more = ds.size() == 1 ? "" : " Diverging orders: " + Exponents.orders(ds) + ".";
+        yield "order $" + s + "$ diverges: $" + normalized(s) + "$ grows like $" + Latex.powerOfP(d.growth())
+            + "$." + more;
+      }
+      case TRIVIAL -> l.timeExponent().isEmpty()
+          ? "nothing moves: $c_{1}, \\dots, c_{" + l.maxOrder() + "}$ vanish on this ray."
+          : "nothing moves: every order $s \\ge 1$ vanishes on the time scale $t = "
+              + Latex.powerOfP(l.timeExponent().get()) + "\\,\\tau$.";
+    };
+  }
+
+  /** {@code 1 diagram}, {@code 3 diagrams}. */
+  private static String diagrams(DiagramFamily f) {
+    int n = f.diagrams().size();
+    return n + (n == 1 ? " diagram" : " diagrams");
+  }
+
+  /** {@code p^{2c - e} c_{2}}: order {@code s} normalized. */
+  private static String normalized(int s) {
+    String cs = s == 0 ? "" : s == 1 ? "c " : s + "c ";
+    return "p^{" + cs + (s == 0 ? "-e" : "- e") + "} c_{" + s + "}";
+  }
+
+  /**
+   * One line of the {@code align*}: {@code \hat c_{1} &= -2 h v}, or for a diverging order
+   * {@code p^{c - e} c_{1} &\sim (-2 h v)\, p^{\frac{1}{4}} \quad \text{(diverges as ...)}}.
+   */
+  private static String orderLatex(RayLimit l, int s) {
+    if (l.orderLimit(s) instanceof RayLimit.Diverging d) {
+      Polynomial part = d.leadingPart();
+      String factor;
+      if (part.equals(Polynomial.constant(Rational.ONE))) {
+        factor = "";
+      } else if (Latex.isSingleTerm(part)) {
+        factor = Latex.polynomial(part) + "\\, ";
+      } else {
+        factor = "(" + Latex.polynomial(part) + ")\\, ";
+      }
+      String growth = Latex.powerOfP(d.growth());
+      return normalized(s) + " &\\sim " + factor + growth + " \\quad \\text{(diverges as $" + growth + "$)}";
+    }
+    return "\\hat c_{" + s + "} &= " + Latex.polynomial(l.limitCoefficient(s));
   }
 }

@@ -63,33 +63,33 @@ public final class RayLimits {
         }
       }
     }
-    List<Polynomial> limit = new ArrayList<>();
+    List<RayLimit.OrderLimit> limit = new ArrayList<>();
     String divergence = null;
     for (int s = 0; s < orders; s++) {
       Optional<Leading> l = leads.get(s);
-      if (l.isEmpty()) {
-        limit.add(Polynomial.ZERO);
+      if (l.isEmpty() || (s > 0 && c.isEmpty())) {
+        limit.add(new RayLimit.Bounded(Polynomial.ZERO));
         continue;
       }
       Rational growth = l.get().exponent().subtract(e);
       if (s > 0) {
-        if (c.isEmpty()) {
-          limit.add(Polynomial.ZERO);
-          continue;
-        }
         growth = growth.add(c.get().multiply(Rational.of(s)));
       }
       int sign = growth.signum();
-      limit.add(sign == 0 ? l.get().part() : Polynomial.ZERO);
-      if (sign > 0 && divergence == null) {
-        divergence = "order " + s + " diverges: p^(c s - e) c_s grows like p^(" + growth + ")";
+      if (sign > 0) {
+        limit.add(new RayLimit.Diverging(growth, l.get().part()));
+        if (divergence == null) {
+          divergence = "order " + s + " diverges: p^(c s - e) c_s grows like p^(" + growth + ")";
+        }
+      } else {
+        limit.add(new RayLimit.Bounded(sign == 0 ? l.get().part() : Polynomial.ZERO));
       }
     }
     RayLimit.Verdict verdict;
     String reason;
     boolean moves = false;
     for (int s = 1; s < orders; s++) {
-      moves |= !limit.get(s).isZero();
+      moves |= !limit.get(s).vanishes();
     }
     if (divergence != null) {
       verdict = RayLimit.Verdict.DIVERGENT;

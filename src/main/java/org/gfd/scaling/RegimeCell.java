@@ -14,7 +14,7 @@ import org.gfd.algebra.Rational;
  * normalizing monomial, the set of surviving orders and their leading monomials are constant.
  *
  * @param id 1-based number in the map
- * @param name the regime's name, or empty when no known regime applies
+ * @param name the regime's name, {@link RegimeName#UNNAMED} when no known regime applies
  * @param facets the non-strict inequalities {@code r_0 + r . x >= 0} bounding its closure
  * @param vertices the vertices of its closure (exponent points)
  * @param bounded whether the closure is bounded
@@ -25,9 +25,10 @@ import org.gfd.algebra.Rational;
  * @param survivingOrders the orders {@code s >= 1} that survive in the limit
  * @param leading for order 0 and each surviving order, its leading monomial in the cell
  * @param limit the limit coefficients {@code hat c_0..hat c_S} in the cell, polynomials in the
- *     ray constants ({@code h}, {@code v}); zero for orders that vanish
+ *     ray constants ({@code h}, {@code v}); zero for orders that vanish (inside a cell no order
+ *     diverges: {@code e = E_0} and {@code c} is the fastest time scale)
  */
-public record RegimeCell(int id, String name, List<Polyhedron.Inequality> facets,
+public record RegimeCell(int id, RegimeName name, List<Polyhedron.Inequality> facets,
     List<List<Rational>> vertices, boolean bounded, List<Rational> interiorPoint, List<Rational> normExponent,
     List<Rational> timeExponent, List<Integer> survivingOrders, SortedMap<Integer, Monomial> leading,
     List<Polynomial> limit) {

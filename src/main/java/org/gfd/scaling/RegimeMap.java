@@ -131,7 +131,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
         limit.add(m == null ? Polynomial.ZERO
             : Polynomial.term(coefficients.get(s).coefficient(m), Ray.symbolicConstantsOf(m)));
       }
-      cells.add(new RegimeCell(0, "", region.facets(), region.vertices(), region.isBounded(),
+      cells.add(new RegimeCell(0, RegimeName.UNNAMED, region.facets(), region.vertices(), region.isBounded(),
           interior, e, c, sig.surviving(), leading, limit));
     }
     cells.sort(Comparator.comparing((RegimeCell cell) -> cell.interiorPoint().get(0))

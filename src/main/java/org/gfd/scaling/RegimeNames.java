@@ -23,15 +23,9 @@ import org.gfd.algebra.Variable;
  *   <li><b>mean-field</b> (vertices of the map only): the target and the model's output tie in
  *       {@code c_0} and every order survives, with several leading monomials per order.
  * </ul>
- * Anything else is left unnamed and described by its data.
+ * Anything else is left {@link RegimeName#UNNAMED} and described by its data.
  */
 final class RegimeNames {
-  static final String NTK = "NTK/lazy";
-  static final String LAZY_OUTPUT = "lazy, initial output dominates";
-  static final String FREE = "free evolution";
-  static final String DRIFTING = "no stable time scale (set by the highest order)";
-  static final String MEAN_FIELD = "mean-field";
-
   private RegimeNames() {}
 
   /** Whether {@code m} is a power of {@code p} alone: the target's share of the loss. */
@@ -39,37 +33,36 @@ final class RegimeNames {
     return m.powers().keySet().stream().allMatch(Variable.P::equals);
   }
 
-  /** The name of a full-dimensional cell, or "" when none applies. */
-  static String name(RegimeCell cell) {
+  /** The name of a full-dimensional cell, {@link RegimeName#UNNAMED} when none applies. */
+  static RegimeName name(RegimeCell cell) {
     int maxOrder = cell.limit().size() - 1;
     List<Integer> surviving = cell.survivingOrders();
     if (surviving.size() == 1 && surviving.get(0) >= 2) {
-      return DRIFTING;
+      return RegimeName.DRIFTING;
     }
     if (surviving.size() != maxOrder || maxOrder < 1) {
-      return "";
+      return RegimeName.UNNAMED;
     }
     Monomial norm = cell.leading().get(0);
     boolean geometric = LimitShape.of(cell.limit()) == LimitShape.GEOMETRIC;
     if (isTargetTerm(norm)) {
-      return geometric ? NTK : "";
+      return geometric ? RegimeName.NTK : RegimeName.UNNAMED;
     }
     int h = norm.exponent(Variable.H);
     boolean oneSum = cell.leading().values().stream().allMatch(m -> m.exponent(Variable.H) == h);
     if (oneSum) {
-      return FREE;
+      return RegimeName.FREE;
     }
-    return geometric ? LAZY_OUTPUT : "";
+    return geometric ? RegimeName.LAZY_OUTPUT : RegimeName.UNNAMED;
   }
 
-  /** The name of a vertex of the map from the limit there, or "". */
-  static String vertexName(RayLimit limit, int maxOrder) {
+  /** The name of a vertex of the map from the limit there, {@link RegimeName#UNNAMED} when none applies. */
+  static RegimeName vertexName(RayLimit limit, int maxOrder) {
     Set<Monomial> norms = limit.leadingMonomials().get(0);
     boolean targetTies = norms.stream().anyMatch(RegimeNames::isTargetTerm)
         && norms.stream().anyMatch(m -> !isTargetTerm(m));
     boolean allOrders = limit.survivingOrders().size() == maxOrder && maxOrder >= 1;
     boolean rich = limit.leadingMonomials().stream().skip(1).anyMatch(s -> s.size() > 1);
-    return targetTies && allOrders && rich ? MEAN_FIELD : "";
+    return targetTies && allOrders && rich ? RegimeName.MEAN_FIELD : RegimeName.UNNAMED;
   }
-
 }

@@ -53,7 +53,7 @@ public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Chan
     if (previous.isPresent()) {
       List<RegimeCell> unmatched = new ArrayList<>(previous.get().cells());
       for (RegimeCell c : current.cells()) {
-        List<RegimeCell> kin = unmatched.stream().filter(o -> o.name().equals(c.name())
+        List<RegimeCell> kin = unmatched.stream().filter(o -> o.name() == c.name()
             && o.normExponent().equals(c.normExponent())).toList();
         Optional<RegimeCell> same = kin.stream().filter(o -> o.facets().equals(c.facets())
             && o.timeExponent().equals(c.timeExponent())).findFirst();
@@ -90,7 +90,7 @@ public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Chan
 
   /** Why a cell may move with S, when the reason is structural. */
   private static String explain(RegimeCell c, RegimeMap map, RegimeMap previous) {
-    if (c.name().equals(RegimeNames.DRIFTING)) {
+    if (c.name() == RegimeName.DRIFTING) {
       return "expected: its time scale is set by the highest order computed";
     }
     if (previous.maxOrder() < LimitShape.MIN_COEFFICIENTS - 1) {
@@ -98,7 +98,7 @@ public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Chan
           + (LimitShape.MIN_COEFFICIENTS - 1);
     }
     boolean drivenByNeighbour = map.cells().stream().anyMatch(o -> o != c
-        && o.name().equals(RegimeNames.DRIFTING)
+        && o.name() == RegimeName.DRIFTING
         && o.vertices().stream().anyMatch(v -> c.vertices().contains(v)));
     return drivenByNeighbour
         ? "its boundary is shared with a cell whose time scale is set by the highest order, so it moves with S"

@@ -10,10 +10,10 @@ import org.gfd.algebra.Rational;
  *
  * @param point the exponents
  * @param cells the ids of the cells whose closures contain it
- * @param name the regime's name there, or empty
+ * @param name the regime's name there, {@link RegimeName#UNNAMED} when no known regime applies
  * @param limit the scaling limit on the ray through it
  */
-public record RegimeVertex(List<Rational> point, List<Integer> cells, String name,
+public record RegimeVertex(List<Rational> point, List<Integer> cells, RegimeName name,
     RayLimit limit) {
   public RegimeVertex {
     point = List.copyOf(point);

@@ -34,11 +34,11 @@ public record Verification(RayLimit limit, RegimeMap map, List<RegimeCell> cells
     }
     if (vertex.isPresent()) {
       RegimeVertex v = vertex.get();
-      return "vertex of cells " + join(cells) + (v.name().isEmpty() ? "" : " (" + v.name() + ")");
+      return "vertex of cells " + join(cells) + v.name().label().map(n -> " (" + n + ")").orElse("");
     }
     if (cells.size() == 1) {
       RegimeCell c = cells.get(0);
-      return "cell " + c.id() + (c.name().isEmpty() ? "" : " (" + c.name() + ")");
+      return "cell " + c.id() + c.name().label().map(n -> " (" + n + ")").orElse("");
     }
     return "boundary of cells " + join(cells);
   }

@@ -42,8 +42,8 @@ class RegimeMapTest {
         List.of(Rational.of(c), Rational.of(a), Rational.of(b)), false));
   }
 
-  private static RegimeCell named(RegimeMap map, String name) {
-    List<RegimeCell> cs = map.cells().stream().filter(c -> c.name().equals(name)).toList();
+  private static RegimeCell named(RegimeMap map, RegimeName name) {
+    List<RegimeCell> cs = map.cells().stream().filter(c -> c.name() == name).toList();
     assertEquals(1, cs.size(), "one cell named " + name + " in " + map.cells());
     return cs.get(0);
   }
@@ -58,20 +58,20 @@ class RegimeMapTest {
     RegimeMap map = map(nu, false, 4);
     assertEquals(6, map.cells().size());
     // NTK: weights move little, a + nu b / 2 > 0; output negligible, a + nu - 1 + nu b < 0
-    RegimeCell ntk = named(map, RegimeNames.NTK);
+    RegimeCell ntk = named(map, RegimeName.NTK);
     assertEquals(java.util.Set.of(ineq(0, 2, nu), ineq(1 - nu, -1, -nu)), java.util.Set.copyOf(ntk.facets()));
     assertEquals(List.of(Rational.ONE, Rational.ZERO, Rational.ZERO), ntk.normExponent());
     assertEquals(List.of(Rational.ZERO, Rational.MINUS_ONE, Rational.of(1 - nu)), ntk.timeExponent());
     // free evolution: output dominates, a + nu - 1 + nu b > 0; components do not interact, a < nu - 1
-    RegimeCell free = named(map, RegimeNames.FREE);
+    RegimeCell free = named(map, RegimeName.FREE);
     assertEquals(java.util.Set.of(ineq(nu - 1, 1, nu), ineq(nu - 1, -1, 0)), java.util.Set.copyOf(free.facets()));
-    named(map, RegimeNames.LAZY_OUTPUT);
-    assertEquals(3, map.cells().stream().filter(c -> c.name().equals(RegimeNames.DRIFTING)).count());
+    named(map, RegimeName.LAZY_OUTPUT);
+    assertEquals(3, map.cells().stream().filter(c -> c.name() == RegimeName.DRIFTING).count());
     // every cell meets at the mean-field point a = nu - 1, b = -2 (nu - 1) / nu
     assertEquals(1, map.vertices().size());
     RegimeVertex mf = map.vertices().get(0);
     assertEquals(pt(String.valueOf(nu - 1), (-2 * (nu - 1)) + "/" + nu), mf.point());
-    assertEquals(RegimeNames.MEAN_FIELD, mf.name());
+    assertEquals(RegimeName.MEAN_FIELD, mf.name());
     assertEquals(6, mf.cells().size());
     assertEquals(Rational.ONE, mf.limit().normExponent());
   }
@@ -80,23 +80,23 @@ class RegimeMapTest {
   void symmetricOrderTwoMapMeetsAtTheMeanFieldPoint() {
     RegimeMap map = map(2, true, 4);
     assertEquals(4, map.cells().size());
-    RegimeCell free = named(map, RegimeNames.FREE);
+    RegimeCell free = named(map, RegimeName.FREE);
     assertEquals(java.util.Set.of(ineq(1, 1, 2), ineq(1, -1, 0)), java.util.Set.copyOf(free.facets()));
-    assertEquals(2, map.cells().stream().filter(c -> c.name().equals(RegimeNames.DRIFTING)).count());
+    assertEquals(2, map.cells().stream().filter(c -> c.name() == RegimeName.DRIFTING).count());
     // a > 1: the mean eigenvalue H sigma2 dominates; unnamed, with a power-law limit
-    RegimeCell collective = map.cells().stream().filter(c -> c.name().isEmpty()).findFirst().orElseThrow();
+    RegimeCell collective = map.cells().stream().filter(c -> c.name() == RegimeName.UNNAMED).findFirst().orElseThrow();
     assertEquals(LimitShape.BINOMIAL, collective.shape());
     assertEquals(1, map.vertices().size());
     assertEquals(pt("1", "-1"), map.vertices().get(0).point());
-    assertEquals(RegimeNames.MEAN_FIELD, map.vertices().get(0).name());
+    assertEquals(RegimeName.MEAN_FIELD, map.vertices().get(0).name());
   }
 
   @Test
   void symmetricOrderThreeMapIsPinned() {
     RegimeMap map = map(3, true, 4);
     assertEquals(7, map.cells().size());
-    named(map, RegimeNames.FREE);
-    assertEquals(6, map.cells().stream().filter(c -> c.name().equals(RegimeNames.DRIFTING)).count());
+    named(map, RegimeName.FREE);
+    assertEquals(6, map.cells().stream().filter(c -> c.name() == RegimeName.DRIFTING).count());
     List<List<Rational>> vertices = new ArrayList<>();
     map.vertices().forEach(v -> vertices.add(v.point()));
     assertEquals(List.of(pt("1", "-5/3"), pt("1", "-4/3"), pt("5/4", "-13/12")), vertices);
@@ -109,7 +109,7 @@ class RegimeMapTest {
     assertTrue(!study.changes().isEmpty());
     for (RegimeStudy.Change change : study.changes()) {
       RegimeCell cell = change.current().or(change::previous).orElseThrow();
-      assertEquals(RegimeNames.DRIFTING, cell.name(), "only drifting cells may change: " + change);
+      assertEquals(RegimeName.DRIFTING, cell.name(), "only drifting cells may change: " + change);
     }
   }
 
@@ -120,7 +120,7 @@ class RegimeMapTest {
   @Test
   void symmetricOrderThreeFreeCellBoundaryMovesWithTheHighestOrder() {
     for (int order : new int[] {3, 4}) {
-      RegimeCell free = named(map(3, true, order), RegimeNames.FREE);
+      RegimeCell free = named(map(3, true, order), RegimeName.FREE);
       assertEquals(java.util.Set.of(ineq(2, 1, 3),
           Polyhedron.normalized(new Polyhedron.Inequality(List.of(Rational.of(order + 1, order),
               Rational.MINUS_ONE, Rational.ZERO), false))), java.util.Set.copyOf(free.facets()), "S=" + order);
@@ -150,7 +150,7 @@ class RegimeMapTest {
             Ray.of(Map.of(Variable.H, x.get(0), Variable.SIGMA2, x.get(1))));
         RegimeCell cell = cells.get(0);
         assertEquals(cell.survivingOrders(), limit.survivingOrders(), "at " + x);
-        assertEquals(cell.limit(), limit.limit(), "at " + x);
+        assertEquals(cell.limit(), limit.limitCoefficients(), "at " + x);
       }
     }
   }
