@@ -2,13 +2,15 @@ package org.gfd.api;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Variable;
@@ -16,7 +18,10 @@ import org.gfd.diagram.Diagram;
 import org.gfd.diagram.DiagramCensus;
 import org.gfd.diagram.DiagramFamily;
 import org.gfd.diagram.DiagramList;
+import org.gfd.error.InputException;
+import org.gfd.error.StoppedException;
 import org.gfd.model.Model;
+import org.gfd.model.Species;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.WorkBudget;
 import org.gfd.scaling.LeadingMonomials;
@@ -40,23 +45,48 @@ public final class Gfd {
    */
   public static final long FAMILY_MAX_MATCHINGS = 50_000L;
 
-  /** The variables a ray may set, by the names users write. */
-  public static final Map<String, Variable> RAY_VARIABLES = Map.of(
-      "H", Variable.H, "sigma2", Variable.SIGMA2, "n", Variable.N);
+  /**
+   * The variables a ray may set for {@code model}, by the names users write, in display order: the
+   * sizes of its index kinds other than {@code p}, then its species' variances.
+   */
+  public static Map<String, Variable> rayVariables(Model model) {
+    Set<Variable> vars = new TreeSet<>();
+    for (Species sp : model.species()) {
+      sp.legKinds().forEach(k -> vars.add(k.size()));
+      vars.addAll(sp.variance().powers().keySet());
+    }
+    vars.remove(Variable.P);
+    Map<String, Variable> out = new LinkedHashMap<>();
+    vars.forEach(v -> out.put(v.name(), v));
+    return Collections.unmodifiableMap(out);
+  }
 
-  /** The exact loss series {@code c_0..c_maxOrder} (fewer if the budget runs out; see the result). */
-  public static LossSeries series(Model model, int maxOrder, WorkBudget budget, IntConsumer progress) {
-    return LossSeriesEngine.compute(model, maxOrder, budget, progress);
+  /**
+   * The exact loss series {@code c_0..c_maxOrder}; fewer orders when the budget runs out or the
+   * run is interrupted (the result says why: {@link LossSeries#stopReason()}).
+   *
+   * @param known coefficients already computed (a checkpoint), taken as they are
+   * @param finished told the series so far after each order is finished
+   */
+  public static LossSeries series(Model model, int maxOrder, List<Polynomial> known, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    return LossSeriesEngine.compute(model, maxOrder, known, budget, finished);
+  }
+
+  /** {@link #series(Model, int, List, WorkBudget, Consumer)} from scratch. */
+  public static LossSeries series(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
+    return series(model, maxOrder, List.of(), budget, finished);
   }
 
   /**
    * The regime map of {@code model} from orders {@code 0..maxOrder}, compared with the map from
    * {@code 0..maxOrder-1}; the axes are the exponents of the ray variables the series uses.
    *
-   * @throws IllegalStateException when the budget stopped the series before {@code maxOrder}
+   * @param finished told the series so far after each order is finished
+   * @throws StoppedException when the budget stopped the work first
    */
-  public static RegimeStudy regimes(Model model, int maxOrder, WorkBudget budget, IntConsumer progress) {
-    LossSeries series = complete(series(model, maxOrder, budget, progress));
+  public static RegimeStudy regimes(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
+    LossSeries series = complete(series(model, maxOrder, budget, finished));
     List<Variable> axes = axes(series.coefficients());
     RegimeMap map = RegimeMap.of(series.coefficients(), axes);
     Optional<RegimeMap> previous = maxOrder >= 2
@@ -69,24 +99,26 @@ public final class Gfd {
    * Verifies a ray: its limit, admissibility and place on the regime map from orders
    * {@code 0..maxOrder}.
    *
-   * @throws IllegalArgumentException when the ray leaves out a variable the series uses
-   * @throws IllegalStateException when the budget stopped the series before {@code maxOrder}
+   * @param finished told the series so far after each order is finished
+   * @throws InputException when the ray leaves out a variable of the model, or sets one it lacks
+   * @throws StoppedException when the budget stopped the work first
    */
   public static Verification verify(Model model, Ray ray, int maxOrder, WorkBudget budget,
-      IntConsumer progress) {
-    LossSeries series = complete(series(model, maxOrder, budget, progress));
-    List<Variable> axes = axes(series.coefficients());
-    for (Variable v : axes) {
+      Consumer<LossSeries> finished) {
+    Map<String, Variable> variables = rayVariables(model);
+    for (Variable v : variables.values()) {
       if (!ray.exponents().containsKey(v)) {
-        throw new IllegalArgumentException("missing size " + v.name() + " in --scale: the model has "
-            + String.join(", ", axes.stream().map(Variable::name).toList()));
+        throw new InputException("missing size " + v.name() + " in --scale: the model has "
+            + String.join(", ", variables.keySet()));
       }
     }
     for (Variable v : ray.exponents().keySet()) {
-      if (!axes.contains(v)) {
-        throw new IllegalArgumentException("variable " + v.name() + " in --scale does not occur in this model");
+      if (!variables.containsValue(v)) {
+        throw new InputException("variable " + v.name() + " in --scale does not occur in this model");
       }
     }
+    LossSeries series = complete(series(model, maxOrder, budget, finished));
+    List<Variable> axes = axes(series.coefficients());
     return Verification.of(series.coefficients(), ray, RegimeMap.of(series.coefficients(), axes));
   }
 
@@ -98,9 +130,14 @@ public final class Gfd {
   public static List<DiagramFamily> families(Model model, Map<Integer, Set<Monomial>> weights,
       WorkBudget budget) {
     List<DiagramFamily> out = new ArrayList<>();
+    NetworkSum loss = NetworkSum.loss(model);
+    BigInteger most = BigInteger.valueOf(FAMILY_MAX_MATCHINGS);
     for (Map.Entry<Integer, Set<Monomial>> e : new TreeMap<>(weights).entrySet()) {
+      if (DiagramCensus.matchingCountLowerBound(loss, e.getKey()).compareTo(most) > 0) {
+        continue;
+      }
       NetworkSum derivative = LossSeriesEngine.derivative(model, e.getKey(), budget);
-      if (DiagramCensus.matchingCount(derivative).compareTo(BigInteger.valueOf(FAMILY_MAX_MATCHINGS)) > 0) {
+      if (DiagramCensus.matchingCount(derivative).compareTo(most) > 0) {
         continue;
       }
       List<Diagram> all = DiagramCensus.list(derivative, FAMILY_MAX_MATCHINGS, budget);
@@ -112,9 +149,9 @@ public final class Gfd {
   }
 
   private static LossSeries complete(LossSeries series) {
-    if (!series.isComplete()) {
-      throw new IllegalStateException(series.stopReason().orElseThrow());
-    }
+    series.stopReason().ifPresent(r -> {
+      throw new StoppedException(r);
+    });
     return series;
   }
 
@@ -134,10 +171,16 @@ public final class Gfd {
    * The distinct diagrams of order {@code s}; with {@code leadingOnly}, those whose weight monomial
    * leads on some ray {@code H = p^a, sigma2 = p^b} (see {@link LeadingMonomials}).
    *
-   * @throws IllegalArgumentException when the order has more than {@code maxMatchings} matchings
+   * @throws InputException when the order has more than {@code maxMatchings} matchings (refused
+   *     before {@code D^s L} is computed when a lower bound on their number already exceeds it)
    */
   public static DiagramList diagrams(Model model, int s, boolean leadingOnly, long maxMatchings,
       WorkBudget budget) {
+    BigInteger atLeast = DiagramCensus.matchingCountLowerBound(NetworkSum.loss(model), s);
+    if (atLeast.compareTo(BigInteger.valueOf(maxMatchings)) > 0) {
+      throw new InputException("order " + s + " has at least " + atLeast + " Wick matchings, more than the "
+          + maxMatchings + " that may be listed");
+    }
     NetworkSum derivative = LossSeriesEngine.derivative(model, s, budget);
     List<Diagram> all = DiagramCensus.list(derivative, maxMatchings, budget);
     Polynomial.Builder total = new Polynomial.Builder();

@@ -1,6 +1,8 @@
 package org.gfd.cli;
 
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gfd.error.InputException;
 import org.gfd.model.CpModels;
 import org.gfd.model.Model;
 import org.gfd.model.Target;
@@ -10,9 +12,13 @@ import picocli.CommandLine.Option;
 public final class ModelOptions {
   /** Largest tensor order accepted: beyond it even {@code c_0} is a network no one needs. */
   static final int MAX_NU = 64;
+  /** The built-in models by name. */
+  private static final Map<String, String> MODELS = Map.of("cp", "cp");
+  /** The targets by the names users write, in the order messages list them. */
+  private static final Map<String, Target> TARGETS = targets();
 
-  @Option(names = "--model", defaultValue = "cp", paramLabel = "NAME",
-      description = "Built-in model: cp (CP tensor decomposition). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "Built-in model: cp (CP tensor decomposition). Default: cp.")
   String model;
 
   @Option(names = "--nu", required = true, paramLabel = "NU",
@@ -22,23 +28,31 @@ public final class ModelOptions {
   @Option(names = "--symmetric", description = "Symmetric CP (one factor matrix U) instead of asymmetric.")
   boolean symmetric;
 
-  @Option(names = "--target", defaultValue = "identity", paramLabel = "TARGET",
-      description = "Target tensor: identity or zero. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--target", paramLabel = "TARGET",
+      description = "Target tensor: identity or zero (any case). Default: identity.")
   String target;
+
+  private static Map<String, Target> targets() {
+    Map<String, Target> m = new LinkedHashMap<>();
+    m.put("identity", Target.IDENTITY);
+    m.put("zero", Target.ZERO);
+    return m;
+  }
 
   /** The model these options describe; {@link InputException} when they describe none. */
   Model toModel() {
-    if (!model.equals("cp")) {
-      throw new InputException("unknown model '" + model + "': the built-in models are: cp");
+    if (model != null) {
+      Choices.parse("model", model, MODELS);
     }
-    Target t = switch (target.toLowerCase(Locale.ROOT)) {
-      case "identity" -> Target.IDENTITY;
-      case "zero" -> Target.ZERO;
-      default -> throw new InputException("unknown target '" + target + "' for model cp: use identity or zero");
-    };
-    if (nu < CpModels.MIN_ORDER || nu > MAX_NU) {
-      throw new InputException("--nu must be between " + CpModels.MIN_ORDER + " and " + MAX_NU + ", got " + nu);
-    }
+    Target t = target == null ? Target.IDENTITY : Choices.parse("target", target, TARGETS);
+    checkNu("--nu", nu);
     return CpModels.cp(nu, symmetric, t);
+  }
+
+  /** Checks a tensor order given to {@code option}. */
+  static void checkNu(String option, int nu) {
+    if (nu < CpModels.MIN_ORDER || nu > MAX_NU) {
+      throw new InputException(option + " must be between " + CpModels.MIN_ORDER + " and " + MAX_NU + ", got " + nu);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.gfd.cli;
 
+import org.gfd.error.InputException;
 import org.gfd.series.LossSeriesEngine;
 
 /** Validation of series orders given on the command line. */

@@ -1,71 +1,69 @@
 package org.gfd.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.gfd.export.Format;
 import picocli.CommandLine.Option;
 
 /** Where and how results are written. */
 public final class OutputOptions {
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "Output format: text, json or latex. Default: ${DEFAULT-VALUE}.")
+  /** The formats by the names users write, in the order messages list them. */
+  private static final Map<String, Format> FORMATS = formats();
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output format: text, json or latex (any case). Default: text.")
   String format;
 
   @Option(names = "--output", paramLabel = "FILE",
-      description = "Write the result to FILE (atomically) instead of stdout.")
-  Path output;
+      description = "Write the result to FILE instead of stdout (- for stdout). A regular file is "
+          + "replaced atomically, keeping its mode; devices and FIFOs are written directly; links are followed.")
+  String output;
 
-  Format format() {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> Format.TEXT;
-      case "json" -> Format.JSON;
-      case "latex" -> Format.LATEX;
-      default -> throw new InputException("unknown format '" + format + "': use text, json or latex");
-    };
+  private static Map<String, Format> formats() {
+    Map<String, Format> m = new LinkedHashMap<>();
+    m.put("text", Format.TEXT);
+    m.put("json", Format.JSON);
+    m.put("latex", Format.LATEX);
+    return m;
   }
 
-  /** Writes {@code text} to {@code --output} if given, else to {@code out}. */
+  /** The format asked for (text when none was). */
+  Format format() {
+    return format == null ? Format.TEXT : Choices.parse("format", format, FORMATS);
+  }
+
+  /** Whether {@code --format} was given. */
+  boolean formatGiven() {
+    return format != null;
+  }
+
+  /** The output file, or standard output. */
+  OutputFile file() {
+    return OutputFile.of("--output", output == null ? "-" : output);
+  }
+
+  /** Writes the final {@code text} to {@code --output} if given, else to {@code out}. */
   void emit(String text, PrintWriter out) {
-    if (output == null) {
+    OutputFile f = file();
+    if (f.isStandardOutput()) {
       out.print(text);
       out.flush();
     } else {
-      writeAtomically(output, text);
+      f.write(text.getBytes(StandardCharsets.UTF_8));
     }
   }
 
   /**
-   * Writes {@code text} to a temporary file beside {@code target}, then renames it over
-   * {@code target}: readers never see a half-written file.
+   * Writes a partial result as a checkpoint, when the output is a file that can be rewritten as
+   * the result grows (not standard output, a device or a FIFO, which get the final result only).
    */
-  static void writeAtomically(Path target, String text) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the write already failed; that is the error to report
-        }
-      }
-      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such directory"
-          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-      throw new InputException("cannot write " + target + ": " + reason);
+  void checkpoint(Supplier<String> text) {
+    OutputFile f = file();
+    if (f.isRewritable()) {
+      f.write(text.get().getBytes(StandardCharsets.UTF_8));
     }
   }
 }

@@ -1,20 +1,25 @@
 package org.gfd.cli;
 
-import java.util.function.IntConsumer;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+import org.gfd.series.LossSeries;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Progress reports on stderr, only when a person is watching (a terminal). */
 final class Progress {
   private Progress() {}
 
-  static IntConsumer orders(CommandSpec spec) {
+  /** Reports each finished order of a series: {@code gfd: c_3 done (2.1 s)}. */
+  static Consumer<LossSeries> orders(CommandSpec spec) {
     if (System.console() == null) {
       return s -> {};
     }
     long start = System.nanoTime();
+    PrintWriter err = spec.commandLine().getErr();
     return s -> {
-      spec.commandLine().getErr().printf("gfd: order %d (%.1f s)%n", s, (System.nanoTime() - start) / 1e9);
-      spec.commandLine().getErr().flush();
+      err.printf("gfd: c_%d of c_0..c_%d done (%.1f s)%n", s.maxOrder(), s.requestedOrder(),
+          (System.nanoTime() - start) / 1e9);
+      err.flush();
     };
   }
 }

@@ -1,9 +1,12 @@
 package org.gfd.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import static org.gfd.error.Messages.quote;
+
 import java.util.concurrent.Callable;
 import org.gfd.api.Gfd;
+import org.gfd.error.InputException;
+import org.gfd.error.StoppedException;
+import org.gfd.export.Format;
 import org.gfd.export.RegimePlot;
 import org.gfd.export.RegimeWriter;
 import org.gfd.model.Model;
@@ -15,9 +18,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gfd regimes}: the regime map. */
-@Command(name = "regimes", mixinStandardHelpOptions = true,
+@Command(name = "regimes", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
     description = "The regime map: cells of ray exponents (H = h p^a, sigma2 = v p^b) with constant "
-        + "surviving orders and leading monomials, from orders 0..S, and whether it changed from S-1.")
+        + "surviving orders and leading monomials, from orders 0..S, and whether it changed from S-1. "
+        + "Stopped at a limit, it writes the finished orders c_s instead.")
 final class RegimesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
@@ -28,29 +32,38 @@ final class RegimesCommand implements Callable<Integer> {
   int maxOrder;
 
   @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the map to FILE (.png or .svg).")
-  Path plot;
+  String plot;
 
   @Override
   public Integer call() {
     Model model = modelOptions.toModel();
-    var format = outputOptions.format();
+    Format format = outputOptions.format();
+    OutputFile output = outputOptions.file();
     Orders.check("--max-order", maxOrder, 1);
-    if (plot != null && !plot.toString().matches("(?i).*\\.(png|svg)")) {
-      throw new InputException("--plot file must end in .png or .svg: " + plot);
+    OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);
+    RegimePlot.ImageFormat image = null;
+    if (plotFile != null) {
+      image = switch (plotFile.extension()) {
+        case "png" -> RegimePlot.ImageFormat.PNG;
+        case "svg" -> RegimePlot.ImageFormat.SVG;
+        default -> throw new InputException("--plot file must end in .png or .svg, got " + quote(plot));
+      };
+      if (plotFile.isSameFileAs(output)) {
+        throw new InputException("--plot and --output must be different files (both are "
+            + quote(plot) + ")");
+      }
     }
+    FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     RegimeStudy study;
     try {
-      study = Gfd.regimes(model, maxOrder, budgetOptions.budget(), Progress.orders(spec));
-    } catch (IllegalStateException e) {
-      throw new StoppedException(e.getMessage() + "; lower --max-order");
+      study = Gfd.regimes(model, maxOrder, budgetOptions.budget(), finished);
+    } catch (StoppedException e) {
+      throw finished.keep(e, "the regime map", outputOptions, format, spec.commandLine().getOut());
     }
     outputOptions.emit(RegimeWriter.write(model, study, format), spec.commandLine().getOut());
-    if (plot != null) {
-      try {
-        RegimePlot.write(study.map(), "regime map: " + model.describe() + ", orders 0.." + maxOrder, plot);
-      } catch (IOException e) {
-        throw new InputException("cannot write " + plot + ": " + e.getMessage());
-      }
+    if (plotFile != null) {
+      plotFile.write(RegimePlot.render(study.map(), "regime map: " + model.describe() + ", orders 0.." + maxOrder,
+          image));
     }
     return ExitCode.OK;
   }

@@ -1,7 +1,11 @@
 package org.gfd.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.gfd.api.Gfd;
+import org.gfd.error.StopReason;
+import org.gfd.error.StoppedException;
+import org.gfd.export.Format;
 import org.gfd.export.SeriesWriter;
 import org.gfd.model.Model;
 import org.gfd.series.LossSeries;
@@ -13,9 +17,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gfd series}: the exact loss series c_0..c_S. */
-@Command(name = "series", mixinStandardHelpOptions = true,
+@Command(name = "series", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
     description = "Exact loss series E[L(t)] = sum_s c_s t^s/s!, c_s = E[D^s L] as polynomials in "
-        + "p, H, sigma2 with exact rational coefficients.")
+        + "p, H, sigma2 with exact rational coefficients. With --output FILE, the file is rewritten "
+        + "after every finished order, so a limit, an interrupt or a crash keeps them.")
 final class SeriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
@@ -29,13 +34,23 @@ final class SeriesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model model = modelOptions.toModel();
-    var format = outputOptions.format();
+    Format format = outputOptions.format();
+    outputOptions.file();
     Orders.check("--max-order", maxOrder);
-    LossSeries series = Gfd.series(model, maxOrder, budgetOptions.budget(), Progress.orders(spec));
+    Consumer<LossSeries> progress = Progress.orders(spec);
+    Consumer<LossSeries> onOrder = s -> {
+      progress.accept(s);
+      if (!s.isComplete()) {
+        outputOptions.checkpoint(() -> SeriesWriter.write(s.stopped(new StopReason(StopReason.Limit.UNFINISHED,
+            "(written after c_" + s.maxOrder() + " while the run went on)")), format));
+      }
+    };
+    LossSeries series = Gfd.series(model, maxOrder, budgetOptions.budget(), onOrder);
     outputOptions.emit(SeriesWriter.write(series, format), spec.commandLine().getOut());
-    if (!series.isComplete()) {
-      throw new StoppedException(series.stopReason().orElseThrow() + "; orders 0.." + series.maxOrder()
-          + " were written");
+    if (series.stopReason().isPresent()) {
+      StopReason r = series.stopReason().get();
+      throw new StoppedException(r, r + (series.maxOrder() < 0 ? "; no order was finished"
+          : "; the finished orders c_0..c_" + series.maxOrder() + " were written"));
     }
     return ExitCode.OK;
   }

@@ -1,17 +1,14 @@
 package org.gfd.cli;
 
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.gfd.algebra.Monomial;
-import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.api.Gfd;
 import org.gfd.diagram.DiagramFamily;
+import org.gfd.error.GfdException;
+import org.gfd.error.StoppedException;
+import org.gfd.export.Format;
 import org.gfd.export.VerifyWriter;
 import org.gfd.model.Model;
 import org.gfd.network.WorkBudget;
@@ -25,10 +22,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gfd verify}: is a claimed scaling a regime, which one, and what is its limit. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
     description = "Checks a ray H = h p^A, sigma2 = v p^B (optionally with t = p^C tau and "
         + "normalization p^E): PASS (exit 0) when admissible and nontrivial, FAIL (exit 1) with the "
-        + "reason otherwise; prints its cell, c, e, the limit coefficients and the leading diagrams.")
+        + "reason otherwise; prints its cell, c, e, the limit coefficients and the leading diagrams. "
+        + "Stopped at a limit, it writes the finished orders c_s instead.")
 final class VerifyCommand implements Callable<Integer> {
   /** Default highest order: enough to see the shape of a limit, quick for every built-in model. */
   static final int DEFAULT_ORDER = 4;
@@ -55,34 +53,23 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model model = modelOptions.toModel();
-    var format = outputOptions.format();
+    Format format = outputOptions.format();
+    outputOptions.file();
     Orders.check("--max-order", maxOrder, 1);
-    Ray ray;
-    try {
-      Optional<Rational> t = Optional.ofNullable(time).map(RaySyntax::time);
-      Optional<Rational> e = Optional.ofNullable(norm).map(RaySyntax::norm);
-      ray = RaySyntax.scale(scale, Gfd.RAY_VARIABLES, t, e);
-    } catch (IllegalArgumentException ex) {
-      throw new InputException(ex.getMessage());
-    }
+    Optional<Rational> t = Optional.ofNullable(time).map(RaySyntax::time);
+    Optional<Rational> e = Optional.ofNullable(norm).map(RaySyntax::norm);
+    Ray ray = RaySyntax.scale(scale, Gfd.rayVariables(model), t, e);
     WorkBudget budget = budgetOptions.budget();
+    FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     Verification v;
+    List<DiagramFamily> families;
     try {
-      v = Gfd.verify(model, ray, maxOrder, budget, Progress.orders(spec));
-    } catch (IllegalArgumentException ex) {
-      throw new InputException(ex.getMessage());
-    } catch (IllegalStateException ex) {
-      throw new StoppedException(ex.getMessage() + "; lower --max-order");
+      v = Gfd.verify(model, ray, maxOrder, budget, finished);
+      families = Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget);
+    } catch (StoppedException ex) {
+      throw finished.keep(ex, "the verification", outputOptions, format, spec.commandLine().getOut());
     }
-    Map<Integer, Set<Monomial>> weights = new HashMap<>();
-    List<Polynomial> limit = v.limit().limit();
-    for (int s = 0; s < limit.size(); s++) {
-      if (!limit.get(s).isZero()) {
-        weights.put(s, new LinkedHashSet<>(v.limit().leadingMonomials().get(s)));
-      }
-    }
-    List<DiagramFamily> families = Gfd.families(model, weights, budget);
     outputOptions.emit(VerifyWriter.write(model, v, families, format), spec.commandLine().getOut());
-    return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
   }
 }
