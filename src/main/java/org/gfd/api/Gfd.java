@@ -88,11 +88,15 @@ public final class Gfd {
   public static RegimeStudy regimes(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
     LossSeries series = complete(series(model, maxOrder, budget, finished));
     List<Variable> axes = axes(series.coefficients());
-    RegimeMap map = RegimeMap.of(series.coefficients(), axes);
-    Optional<RegimeMap> previous = maxOrder >= 2
-        ? Optional.of(RegimeMap.of(series.coefficients().subList(0, maxOrder), axes))
-        : Optional.empty();
-    return RegimeStudy.compare(map, previous);
+    try {
+      RegimeMap map = RegimeMap.of(series.coefficients(), axes, budget);
+      Optional<RegimeMap> previous = maxOrder >= 2
+          ? Optional.of(RegimeMap.of(series.coefficients().subList(0, maxOrder), axes, budget))
+          : Optional.empty();
+      return RegimeStudy.compare(map, previous);
+    } catch (StoppedException e) {
+      throw new StoppedException(e.reason().with("while building the regime map"));
+    }
   }
 
   /**
@@ -119,7 +123,11 @@ public final class Gfd {
     }
     LossSeries series = complete(series(model, maxOrder, budget, finished));
     List<Variable> axes = axes(series.coefficients());
-    return Verification.of(series.coefficients(), ray, RegimeMap.of(series.coefficients(), axes));
+    try {
+      return Verification.of(series.coefficients(), ray, RegimeMap.of(series.coefficients(), axes, budget));
+    } catch (StoppedException e) {
+      throw new StoppedException(e.reason().with("while building the regime map"));
+    }
   }
 
   /**
@@ -181,8 +189,12 @@ public final class Gfd {
       throw new InputException("order " + s + " has at least " + atLeast + " Wick matchings, more than the "
           + maxMatchings + " that may be listed");
     }
-    NetworkSum derivative = LossSeriesEngine.derivative(model, s, budget);
-    List<Diagram> all = DiagramCensus.list(derivative, maxMatchings, budget);
+    List<Diagram> all;
+    try {
+      all = DiagramCensus.list(LossSeriesEngine.derivative(model, s, budget), maxMatchings, budget);
+    } catch (StoppedException e) {
+      throw new StoppedException(e.reason().with("while listing the diagrams of order " + s));
+    }
     Polynomial.Builder total = new Polynomial.Builder();
     List<Monomial> weights = new ArrayList<>();
     for (Diagram d : all) {

@@ -49,8 +49,9 @@ final class FinishedOrders implements Consumer<LossSeries> {
   StoppedException keep(StoppedException e, String needed, OutputOptions output, Format format, PrintWriter out) {
     LossSeries s = series(e.reason());
     output.emit(SeriesWriter.write(s, format), out);
-    return new StoppedException(e.reason(), e.getMessage() + "; " + needed + " needs c_0..c_" + requestedOrder
-        + (s.maxOrder() < 0 ? ", and no order was finished" : ": the finished orders c_0..c_" + s.maxOrder()
-            + " were written instead"));
+    String kept = s.maxOrder() < 0 ? "no order of the series was finished"
+        : s.maxOrder() == requestedOrder ? "the series c_0..c_" + requestedOrder + " was written instead"
+        : "the finished orders c_0..c_" + s.maxOrder() + " of c_0..c_" + requestedOrder + " were written instead";
+    return new StoppedException(e.reason(), e.getMessage() + "; " + needed + " was not finished: " + kept);
   }
 }

@@ -75,7 +75,7 @@ public final class GfdCommand implements Runnable {
   }
 
   /** Prints the one-line message of a failure and returns its exit code. */
-  private static int report(Throwable e, PrintWriter err) {
+  static int report(Throwable e, PrintWriter err) {
     int code;
     String message;
     if (e instanceof GfdException g) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
+import org.gfd.network.WorkBudget;
 
 /**
  * Which monomials can lead along a ray. Put every variable other than the base {@code p} on a ray
@@ -25,6 +26,15 @@ public final class LeadingMonomials {
 
   /** The monomials of {@code monomials} that lead on some ray, in their given order. */
   public static Set<Monomial> onSomeRay(Collection<Monomial> monomials, Variable base) {
+    return onSomeRay(monomials, base, WorkBudget.unlimited());
+  }
+
+  /**
+   * {@link #onSomeRay(Collection, Variable)}, polling {@code budget}.
+   *
+   * @throws org.gfd.error.StoppedException when the budget runs out first
+   */
+  public static Set<Monomial> onSomeRay(Collection<Monomial> monomials, Variable base, WorkBudget budget) {
     Set<Variable> others = new TreeSet<>();
     for (Monomial m : monomials) {
       for (Variable v : m.powers().keySet()) {
@@ -50,7 +60,7 @@ public final class LeadingMonomials {
         }
         system.add(new Polyhedron.Inequality(row, false));
       }
-      if (Polyhedron.space(vars.size()).and(system).isFeasible()) {
+      if (Polyhedron.space(vars.size()).and(system).isFeasible(budget)) {
         leading.add(m);
       }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gfd.algebra.Rational;
+import org.gfd.network.WorkBudget;
 
 /**
  * A convex polyhedron in {@code Q^k} given by linear inequalities
@@ -100,7 +101,12 @@ public final class Polyhedron {
 
   /** Whether some point satisfies every inequality (strict ones strictly). */
   public boolean isFeasible() {
-    return witness(inequalities).isPresent();
+    return isFeasible(WorkBudget.unlimited());
+  }
+
+  /** {@link #isFeasible()}, polling {@code budget} during the elimination. */
+  public boolean isFeasible(WorkBudget budget) {
+    return witness(inequalities, budget).isPresent();
   }
 
   /**
@@ -108,12 +114,22 @@ public final class Polyhedron {
    * exists exactly when the polyhedron is full-dimensional.
    */
   public Optional<List<Rational>> interiorPoint() {
-    return witness(inequalities.stream().map(q -> q.withStrict(true)).toList());
+    return interiorPoint(WorkBudget.unlimited());
+  }
+
+  /** {@link #interiorPoint()}, polling {@code budget} during the elimination. */
+  public Optional<List<Rational>> interiorPoint(WorkBudget budget) {
+    return witness(inequalities.stream().map(q -> q.withStrict(true)).toList(), budget);
   }
 
   /** Whether the polyhedron has interior points (is full-dimensional). */
   public boolean hasInterior() {
-    return interiorPoint().isPresent();
+    return hasInterior(WorkBudget.unlimited());
+  }
+
+  /** {@link #hasInterior()}, polling {@code budget} during the elimination. */
+  public boolean hasInterior(WorkBudget budget) {
+    return interiorPoint(budget).isPresent();
   }
 
   /** Whether every point satisfying the others (non-strictly) satisfies {@code q} (non-strictly). */
@@ -123,7 +139,7 @@ public final class Polyhedron {
       sys.add(r.withStrict(false));
     }
     sys.add(q.withStrict(false).negated());
-    return witness(sys).isEmpty();
+    return witness(sys, WorkBudget.unlimited()).isEmpty();
   }
 
   /**
@@ -173,7 +189,7 @@ public final class Polyhedron {
       }
       List<Inequality> current = dedupe(system);
       for (int j = dimension; j >= 2; j--) {
-        current = eliminate(current, j);
+        current = eliminate(current, j, WorkBudget.unlimited());
       }
       boolean lower = false;
       boolean upper = false;
@@ -282,12 +298,12 @@ public final class Polyhedron {
    * A point satisfying the system, by Fourier&ndash;Motzkin elimination of the unknowns from the
    * last to the first and back-substitution (each unknown chosen strictly inside its interval).
    */
-  private Optional<List<Rational>> witness(List<Inequality> system) {
+  private Optional<List<Rational>> witness(List<Inequality> system, WorkBudget budget) {
     List<List<Inequality>> levels = new ArrayList<>();
     List<Inequality> current = dedupe(system);
     for (int j = dimension; j >= 1; j--) {
       levels.add(0, current);
-      current = eliminate(current, j);
+      current = eliminate(current, j, budget);
     }
     for (Inequality q : current) {
       int sign = q.row().get(0).signum();
@@ -345,7 +361,7 @@ public final class Polyhedron {
   }
 
   /** Fourier&ndash;Motzkin: the system on {@code x_1..x_{j-1}} implied by one on {@code x_1..x_j}. */
-  private static List<Inequality> eliminate(List<Inequality> current, int j) {
+  private static List<Inequality> eliminate(List<Inequality> current, int j, WorkBudget budget) {
     List<Inequality> pos = new ArrayList<>();
     List<Inequality> neg = new ArrayList<>();
     List<Inequality> next = new ArrayList<>();
@@ -355,6 +371,7 @@ public final class Polyhedron {
     }
     for (Inequality p : pos) {
       for (Inequality n : neg) {
+        budget.check();
         Rational a = n.row().get(j).negate();
         Rational b = p.row().get(j);
         List<Rational> combo = new ArrayList<>();

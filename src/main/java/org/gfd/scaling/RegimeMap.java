@@ -14,6 +14,7 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
+import org.gfd.network.WorkBudget;
 
 /**
  * The regime map of a loss series (DESIGN &sect;4): the subdivision of the space of ray exponents
@@ -51,10 +52,19 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
 
   /** The map of {@code c_0..c_S} ({@code coefficients}) over the exponents of {@code axes}. */
   public static RegimeMap of(List<Polynomial> coefficients, List<Variable> axes) {
+    return of(coefficients, axes, WorkBudget.unlimited());
+  }
+
+  /**
+   * Like {@link #of(List, List)}, polling {@code budget} in every loop over pieces, cells and vertices.
+   *
+   * @throws org.gfd.error.StoppedException when the budget runs out first
+   */
+  public static RegimeMap of(List<Polynomial> coefficients, List<Variable> axes, WorkBudget budget) {
     int k = axes.size();
     List<List<Monomial>> hulls = new ArrayList<>();
     for (Polynomial c : coefficients) {
-      hulls.add(List.copyOf(LeadingMonomials.onSomeRay(c.terms().keySet(), Variable.P)));
+      hulls.add(List.copyOf(LeadingMonomials.onSomeRay(c.terms().keySet(), Variable.P, budget)));
     }
     // (1) pieces with one leading monomial per nonzero order
     record Piece(Polyhedron region, List<Monomial> argmax) {}
@@ -74,8 +84,9 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
       List<Piece> next = new ArrayList<>();
       for (Piece piece : pieces) {
         for (Monomial m : hull) {
+          budget.check();
           Polyhedron r = piece.region().and(dominance(m, hull, axes));
-          if (r.hasInterior()) {
+          if (r.hasInterior(budget)) {
             List<Monomial> arg = new ArrayList<>(piece.argmax());
             arg.add(m);
             next.add(new Piece(Polyhedron.space(k).and(r.facets()), arg));
@@ -96,13 +107,14 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
         }
       }
       for (Map.Entry<List<Rational>, List<Integer>> g : groups.entrySet()) {
+        budget.check();
         List<Polyhedron.Inequality> minimal = new ArrayList<>();
         for (List<Rational> other : groups.keySet()) {
           if (!other.equals(g.getKey())) {
             minimal.add(new Polyhedron.Inequality(subtract(other, g.getKey()), false));
           }
         }
-        if (piece.region().and(minimal).hasInterior()) {
+        if (piece.region().and(minimal).hasInterior(budget)) {
           List<Monomial> leading = g.getValue().stream().map(s -> piece.argmax().get(s)).toList();
           signatures.add(new Signature(norm, g.getValue(), leading));
         }
@@ -114,8 +126,9 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
     // (3) one cell per signature
     List<RegimeCell> cells = new ArrayList<>();
     for (Signature sig : signatures) {
+      budget.check();
       Polyhedron region = cellRegion(sig, hulls, axes);
-      List<Rational> interior = region.interiorPoint().orElseThrow(
+      List<Rational> interior = region.interiorPoint(budget).orElseThrow(
           () -> new IllegalStateException("a regime cell lost its interior"));
       List<Rational> e = linear(sig.norm(), axes);
       List<Rational> c = sig.surviving().isEmpty() ? List.of()
@@ -143,11 +156,11 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
           cell.vertices(), cell.bounded(), cell.interiorPoint(), cell.normExponent(),
           cell.timeExponent(), cell.survivingOrders(), cell.leading(), cell.limit()));
     }
-    return new RegimeMap(axes, coefficients.size() - 1, numbered, vertices(numbered, coefficients, axes));
+    return new RegimeMap(axes, coefficients.size() - 1, numbered, vertices(numbered, coefficients, axes, budget));
   }
 
   private static List<RegimeVertex> vertices(List<RegimeCell> cells, List<Polynomial> coefficients,
-      List<Variable> axes) {
+      List<Variable> axes, WorkBudget budget) {
     Set<List<Rational>> points = new LinkedHashSet<>();
     cells.forEach(c -> points.addAll(c.vertices()));
     List<List<Rational>> sorted = new ArrayList<>(points);
@@ -162,6 +175,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
     });
     List<RegimeVertex> out = new ArrayList<>();
     for (List<Rational> point : sorted) {
+      budget.check();
       List<Integer> ids = new ArrayList<>();
       for (RegimeCell c : cells) {
         if (c.facets().stream().allMatch(q -> q.holdsAt(point))) {
