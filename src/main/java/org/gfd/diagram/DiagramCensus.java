@@ -62,6 +62,19 @@ public final class DiagramCensus {
    * count vectors, which grows polynomially with {@code s}.
    */
   public static BigInteger matchingCountLowerBound(NetworkSum loss, int s) {
+    BigInteger bound = BigInteger.ZERO;
+    for (List<Integer> n : countVectorCoefficients(loss, s).keySet()) {
+      bound = bound.add(matchings(n));
+    }
+    return bound;
+  }
+
+  /**
+   * {@code A_s}: for each vector of species counts, the sum of the coefficients of the networks
+   * of {@code D^s L} with those counts (only the nonzero sums), by the recurrence of
+   * {@link #matchingCountLowerBound}, without computing {@code D^s L}.
+   */
+  public static Map<List<Integer>, Rational> countVectorCoefficients(NetworkSum loss, int s) {
     SpeciesTable table = loss.table();
     Map<List<Integer>, Rational> terms = new HashMap<>();
     Map<List<Integer>, Rational> level = new HashMap<>();
@@ -98,11 +111,7 @@ public final class DiagramCensus {
       next.values().removeIf(Rational::isZero);
       level = next;
     }
-    BigInteger bound = BigInteger.ZERO;
-    for (List<Integer> n : level.keySet()) {
-      bound = bound.add(matchings(n));
-    }
-    return bound;
+    return Map.copyOf(level);
   }
 
   private static List<Integer> counts(int[] speciesCounts) {

@@ -2,6 +2,12 @@ package org.gfd.diagram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
@@ -51,5 +57,27 @@ class DiagramCensusTest {
   void refusesOrdersWithTooManyMatchings() {
     NetworkSum d3 = LossSeriesEngine.derivative(CpModels.cp(3, true, Target.IDENTITY), 3, WorkBudget.unlimited());
     assertThrows(InputException.class, () -> DiagramCensus.list(d3, 1000, WorkBudget.unlimited()));
+  }
+
+  /**
+   * The species-count recurrence behind the up-front refusal, against {@code D^s L} itself: the
+   * coefficients of the computed networks, summed by species counts, are exactly the recurrence's,
+   * so its matching count is a true lower bound of the exact one.
+   */
+  @ParameterizedTest(name = "symmetric={0} nu={1} target={2} order={3}")
+  @CsvSource({"false,2,IDENTITY,4", "true,2,IDENTITY,4", "false,3,IDENTITY,3", "true,3,ZERO,3", "false,4,ZERO,2",
+      "true,3,IDENTITY,3"})
+  void countVectorRecurrenceMatchesTheDerivative(boolean symmetric, int nu, Target target, int order) {
+    Model model = CpModels.cp(nu, symmetric, target);
+    NetworkSum loss = NetworkSum.loss(model);
+    for (int s = 0; s <= order; s++) {
+      NetworkSum d = LossSeriesEngine.derivative(model, s, WorkBudget.unlimited());
+      Map<List<Integer>, Rational> byCounts = new HashMap<>();
+      d.terms().forEach((net, coef) -> byCounts.merge(
+          Arrays.stream(net.speciesCounts()).boxed().toList(), coef, Rational::add));
+      byCounts.values().removeIf(Rational::isZero);
+      assertEquals(byCounts, DiagramCensus.countVectorCoefficients(loss, s), "order " + s);
+      assertTrue(DiagramCensus.matchingCountLowerBound(loss, s).compareTo(DiagramCensus.matchingCount(d)) <= 0);
+    }
   }
 }
