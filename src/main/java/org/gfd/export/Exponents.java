@@ -6,7 +6,7 @@ import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 
 /**
- * Spellings of ray exponents (DESIGN &sect;4): {@code a} for {@code H}, {@code b} for
+ * Spellings of ray exponents (docs/specification.md &sect;4): {@code a} for {@code H}, {@code b} for
  * {@code sigma2}, {@code d} for {@code n}; affine functions and points of them.
  */
 public final class Exponents {

@@ -137,7 +137,7 @@ public final class VerifyWriter {
   /**
    * {@code {"model", "ray", "pass", "verdict", "bounded", "nontrivial", "admissible", "reason",
    * "warning"?, "cell", "cell_ids", "time_exponent", "norm_exponent", "order_exponents",
-   * "diverging_orders", "limit", "leading"}}. {@code admissible} is DESIGN &sect;4's (bounded and
+   * "diverging_orders", "limit", "leading"}}. {@code admissible} is docs/specification.md &sect;4's (bounded and
    * nontrivial) and equals {@code pass}; each {@code limit} entry is
    * {@code {"s", "coef"}} for a bounded order and {@code {"s", "coef": null, "diverges": true,
    * "growth", "leading_part"}} for a diverging one.

@@ -9,7 +9,7 @@ import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 
 /**
- * The built-in CP tensor decomposition models (DESIGN &sect;1). Asymmetric CP of order
+ * The built-in CP tensor decomposition models (docs/specification.md &sect;1). Asymmetric CP of order
  * {@code nu}: {@code T[i_1..i_nu] = sum_h prod_m U_m[h, i_m]} with {@code U_m in R^{H x p}};
  * symmetric CP: one {@code U} for all {@code m}. Loss
  * {@code L = 1/2 |T|^2 - <T, T*> + 1/2 |T*|^2}; every entry of every {@code U} is

@@ -9,7 +9,7 @@ import java.util.List;
  * they are isomorphic (a bijection of nodes preserving species and of classes preserving kinds
  * that maps leg {@code k} of every node to leg {@code k} of its image).
  *
- * <p>JGraphT has no canonical labelling for multigraphs, so this is gfd's own (DESIGN &sect;3).
+ * <p>JGraphT has no canonical labelling for multigraphs, so this is gfd's own (docs/specification.md &sect;3).
  * The network is read as a bipartite graph of nodes and classes whose edges are legs labelled by
  * their position. Connected components are labelled separately and sorted. In each component,
  * colour refinement (1-dimensional Weisfeiler&ndash;Leman, with colours as 64-bit hashes of

@@ -13,7 +13,7 @@ import org.jgrapht.graph.Multigraph;
 
 /**
  * A tensor network: the scalar {@code sum over one value per index class of prod(node entries)}
- * (DESIGN &sect;3). Nodes are numbered {@code 0..nodeCount-1}, each of a species with ordered legs;
+ * (docs/specification.md &sect;3). Nodes are numbered {@code 0..nodeCount-1}, each of a species with ordered legs;
  * index classes are numbered {@code 0..classCount-1}, each of an index kind; every leg lies in
  * exactly one class. A class with no legs is a free sum and contributes its size as a factor.
  *

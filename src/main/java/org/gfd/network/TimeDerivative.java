@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gfd.algebra.Rational;
 
 /**
- * The time derivative along gradient flow, {@code D F = -<grad F, grad L>} (DESIGN &sect;2-3):
+ * The time derivative along gradient flow, {@code D F = -<grad F, grad L>} (docs/specification.md &sect;2-3):
  * <pre>
  *   D F = - sum_{v trainable node of F} sum_{terms l of L} sum_{w node of l, species(w) = species(v)}
  *           coef(l) * contract(F &#8852; l, v, w).

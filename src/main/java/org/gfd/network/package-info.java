@@ -1,5 +1,5 @@
 /**
- * Stage 2: tensor networks (DESIGN &sect;3). A {@link org.gfd.network.Network} is a multiset of
+ * Stage 2: tensor networks (docs/specification.md &sect;3). A {@link org.gfd.network.Network} is a multiset of
  * tensor nodes with ordered typed legs plus a partition of the legs into index classes. The one
  * primitive is {@link org.gfd.network.Network#contract(int, int) contract a pair}; the time
  * derivative {@link org.gfd.network.TimeDerivative D} is built from it, and

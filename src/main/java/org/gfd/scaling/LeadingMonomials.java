@@ -13,7 +13,7 @@ import org.gfd.network.WorkBudget;
 
 /**
  * Which monomials can lead along a ray. Put every variable other than the base {@code p} on a ray
- * {@code x_j = p^(a_j)} (DESIGN &sect;4); a monomial {@code m} then grows like
+ * {@code x_j = p^(a_j)} (docs/specification.md &sect;4); a monomial {@code m} then grows like
  * {@code p^(e_p(m) + sum_j a_j e_j(m))}. A monomial is <em>leading on some ray</em> when some real
  * exponents {@code a} make its growth at least that of every other monomial of the set: the
  * monomials on the upper boundary of the Newton polytope, seen from the {@code p} direction.

@@ -12,7 +12,7 @@ import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 
 /**
- * A ray of one large parameter {@code p} (DESIGN &sect;4): every other size or variance
+ * A ray of one large parameter {@code p} (docs/specification.md &sect;4): every other size or variance
  * {@code x} is put on {@code x = k_x p^(a_x)} with a ray constant {@code k_x} ({@code H = h p^a},
  * {@code sigma2 = v p^b}, {@code n = m p^d}); optionally the time {@code t = p^c tau} and the
  * normalization {@code p^e} are fixed too (else they are derived, see {@link RayLimit}).
@@ -24,7 +24,7 @@ import org.gfd.algebra.Variable;
  */
 public record Ray(Map<Variable, Rational> exponents, Map<Variable, Rational> constantValues,
     Optional<Rational> timeExponent, Optional<Rational> normExponent) {
-  /** The ray constants of the standard variables (DESIGN &sect;4). */
+  /** The ray constants of the standard variables (docs/specification.md &sect;4). */
   private static final Map<Variable, Variable> CONSTANTS = Map.of(
       Variable.H, Variable.of("h"), Variable.SIGMA2, Variable.of("v"), Variable.N, Variable.of("m"));
 

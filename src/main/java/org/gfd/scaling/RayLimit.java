@@ -15,7 +15,7 @@ import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 
 /**
- * The scaling limit of a loss series along a ray (DESIGN &sect;4). With {@code c_s ~ p^(E_s)},
+ * The scaling limit of a loss series along a ray (docs/specification.md &sect;4). With {@code c_s ~ p^(E_s)},
  * normalization {@code p^e} and time {@code t = p^c tau}, the limit series is
  * {@code hat c_s = lim p^(c s - e) c_s}, when that limit is finite: each order is either
  * {@link Bounded} (with its limit, zero when the order vanishes) or {@link Diverging} (with the
@@ -36,7 +36,7 @@ public record RayLimit(Ray ray, List<Optional<Rational>> orderExponents,
     List<Set<Monomial>> leadingMonomials, Rational normExponent, Optional<Rational> timeExponent,
     List<OrderLimit> orderLimits, Verdict verdict, String reason) {
   /**
-   * Whether a ray gives a finite, moving limit. {@code ADMISSIBLE} is DESIGN &sect;4's
+   * Whether a ray gives a finite, moving limit. {@code ADMISSIBLE} is docs/specification.md &sect;4's
    * admissible: every order bounded ({@link RayLimit#isBounded()}) and some order {@code s >= 1}
    * surviving ({@link RayLimit#isNontrivial()}); {@code gfd verify} passes exactly then.
    */
@@ -129,7 +129,7 @@ public record RayLimit(Ray ray, List<Optional<Rational>> orderExponents,
     }
   }
 
-  /** DESIGN &sect;4's admissible: every order bounded and some order {@code s >= 1} survives. */
+  /** docs/specification.md &sect;4's admissible: every order bounded and some order {@code s >= 1} survives. */
   public boolean isAdmissible() {
     return verdict == Verdict.ADMISSIBLE;
   }

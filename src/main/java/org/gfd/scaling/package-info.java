@@ -1,5 +1,5 @@
 /**
  * Stage 5: scaling. Sizes and variances on rays of one large parameter {@code p}
- * (DESIGN &sect;4): which monomials of a coefficient can lead along some ray.
+ * (docs/specification.md &sect;4): which monomials of a coefficient can lead along some ray.
  */
 package org.gfd.scaling;
