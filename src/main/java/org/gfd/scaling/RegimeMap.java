@@ -17,7 +17,7 @@ import org.gfd.algebra.Variable;
 import org.gfd.network.WorkBudget;
 
 /**
- * The regime map of a loss series (docs/specification.md &sect;4): the subdivision of the space of ray exponents
+ * The regime map of a loss series (docs/specification.md &sect;5): the subdivision of the space of ray exponents
  * {@code x = (a_1..a_k)} (for CP: {@code H = h p^a, sigma2 = v p^b}) into cells on which the
  * normalizing monomial of {@code c_0}, the set of surviving orders and their leading monomials
  * are constant, computed exactly from {@code c_0..c_S} with {@code e = E_0} and

@@ -3,7 +3,7 @@ package org.gfd.scaling;
 import java.util.Optional;
 
 /**
- * The name of a regime cell or vertex (docs/specification.md &sect;4), as recognized by the rules of
+ * The name of a regime cell or vertex (docs/specification.md &sect;5.2), as recognized by the rules of
  * {@link RegimeNames}; {@link #UNNAMED} when no known regime applies, so that "no name" is a value
  * of its own rather than an empty string.
  */

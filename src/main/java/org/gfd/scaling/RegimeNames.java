@@ -6,7 +6,7 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Variable;
 
 /**
- * Names of the known regimes (docs/specification.md &sect;4), recognized from what a cell's limit is made of:
+ * Names of the known regimes (docs/specification.md &sect;5.2), recognized from what a cell's limit is made of:
  * <ul>
  *   <li><b>NTK/lazy</b>: the target term ({@code c_0} led by a power of {@code p} alone) sets the
  *       normalization, every order survives and the limit is geometric,
