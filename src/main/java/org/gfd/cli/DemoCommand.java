@@ -8,9 +8,9 @@ import org.gfd.export.SeriesWriter;
 import org.gfd.model.CpModels;
 import org.gfd.model.Model;
 import org.gfd.model.Target;
-import org.gfd.network.WorkBudget;
 import org.gfd.series.LossSeries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +24,7 @@ final class DemoCommand implements Callable<Integer> {
   static final int ORDER = 3;
 
   @Spec CommandSpec spec;
+  @Mixin BudgetOptions budgetOptions;
 
   @Option(names = "--output", defaultValue = "gfd-demo.tex", paramLabel = "FILE",
       description = "Where to write the LaTeX. Default: ${DEFAULT-VALUE} (in the current directory).")
@@ -33,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     OutputFile file = OutputFile.of("--output", output);
     Model model = CpModels.cp(NU, false, Target.IDENTITY);
-    LossSeries series = Gfd.series(model, ORDER, Interrupts.watch(WorkBudget.unlimited()), Progress.orders(spec));
+    LossSeries series = Gfd.series(model, ORDER, budgetOptions.budget(), Progress.orders(spec));
     var out = spec.commandLine().getOut();
     if (file.isStandardOutput()) {
       out.print(SeriesWriter.latex(series));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,6 +61,13 @@ class LimitsTest {
     assertTrue(r.err().startsWith("gfd: time limit reached"), r.err());
     assertTrue(r.out().contains(kept), r.out());
     assertTrue(r.millis() < MAX_MILLIS, line + " took " + r.millis() + " ms");
+  }
+
+  @Test
+  void demoFinishesWithinItsLimit(@TempDir Path dir) {
+    Run r = run("demo --time-limit 1 --output " + dir.resolve("demo.tex"));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.millis() < MAX_MILLIS, "demo took " + r.millis() + " ms");
   }
 
   @Test
