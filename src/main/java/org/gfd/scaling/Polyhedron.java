@@ -360,7 +360,12 @@ public final class Polyhedron {
     return Optional.of(x);
   }
 
-  /** Fourier&ndash;Motzkin: the system on {@code x_1..x_{j-1}} implied by one on {@code x_1..x_j}. */
+  /**
+   * Fourier&ndash;Motzkin: the system on {@code x_1..x_{j-1}} implied by one on {@code x_1..x_j}.
+   * When that leaves {@code x_1} alone, only the tightest lower and upper bound (and one violated
+   * constant row, if any) are kept: the same set, so the result stays small however many rows
+   * were combined.
+   */
   private static List<Inequality> eliminate(List<Inequality> current, int j, WorkBudget budget) {
     List<Inequality> pos = new ArrayList<>();
     List<Inequality> neg = new ArrayList<>();
@@ -369,23 +374,87 @@ public final class Polyhedron {
       int sign = q.row().get(j).signum();
       (sign > 0 ? pos : sign < 0 ? neg : next).add(q);
     }
+    Bounds bounds = j == 2 ? new Bounds() : null;
+    List<Inequality> trimmed = new ArrayList<>();
+    for (Inequality q : next) {
+      List<Rational> row = q.row().subList(0, j);
+      if (bounds != null) {
+        bounds.add(row.get(0), row.get(1), q.strict());
+      } else {
+        trimmed.add(new Inequality(row, q.strict()));
+      }
+    }
     for (Inequality p : pos) {
       for (Inequality n : neg) {
         budget.check();
         Rational a = n.row().get(j).negate();
         Rational b = p.row().get(j);
-        List<Rational> combo = new ArrayList<>();
+        List<Rational> combo = new ArrayList<>(j);
         for (int i = 0; i < j; i++) {
           combo.add(p.row().get(i).multiply(a).add(n.row().get(i).multiply(b)));
         }
-        next.add(new Inequality(combo, p.strict() || n.strict()));
+        if (bounds != null) {
+          bounds.add(combo.get(0), combo.get(1), p.strict() || n.strict());
+        } else {
+          trimmed.add(new Inequality(combo, p.strict() || n.strict()));
+        }
       }
     }
-    List<Inequality> trimmed = new ArrayList<>();
-    for (Inequality q : next) {
-      trimmed.add(new Inequality(q.row().subList(0, j), q.strict()));
+    return bounds != null ? bounds.rows() : dedupe(trimmed);
+  }
+
+  /**
+   * Rows {@code c0 + c1 x (>= | >) 0} in one unknown, kept as the tightest lower bound, the
+   * tightest upper bound (each strict when a strict row attains it) and one violated constant row.
+   */
+  private static final class Bounds {
+    private Rational lower;
+    private boolean lowerStrict;
+    private Rational upper;
+    private boolean upperStrict;
+    private Inequality violated;
+
+    void add(Rational c0, Rational c1, boolean strict) {
+      if (c1.isZero()) {
+        if (strict ? c0.signum() <= 0 : c0.signum() < 0) {
+          violated = new Inequality(List.of(c0, Rational.ZERO), strict);
+        }
+        return;
+      }
+      Rational bound = c0.negate().divide(c1);
+      if (c1.signum() > 0) {
+        int cmp = lower == null ? 1 : bound.compareTo(lower);
+        if (cmp > 0) {
+          lower = bound;
+          lowerStrict = strict;
+        } else if (cmp == 0) {
+          lowerStrict |= strict;
+        }
+      } else {
+        int cmp = upper == null ? -1 : bound.compareTo(upper);
+        if (cmp < 0) {
+          upper = bound;
+          upperStrict = strict;
+        } else if (cmp == 0) {
+          upperStrict |= strict;
+        }
+      }
     }
-    return dedupe(trimmed);
+
+    /** {@code x - lower >= 0}, {@code upper - x >= 0}, and the violated row. */
+    List<Inequality> rows() {
+      List<Inequality> out = new ArrayList<>(3);
+      if (lower != null) {
+        out.add(new Inequality(List.of(lower.negate(), Rational.ONE), lowerStrict));
+      }
+      if (upper != null) {
+        out.add(new Inequality(List.of(upper, Rational.MINUS_ONE), upperStrict));
+      }
+      if (violated != null) {
+        out.add(violated);
+      }
+      return out;
+    }
   }
 
   private static List<Inequality> dedupe(List<Inequality> rows) {

@@ -98,4 +98,62 @@ class PolyhedronTest {
       }
     }
   }
+
+  /**
+   * Feasibility (closed and strict) against a plain Fourier-Motzkin written here without any
+   * reduction of the intermediate systems: the engine keeps only the tightest bounds once one
+   * unknown is left, which must not change a single answer.
+   */
+  @Test
+  void feasibilityAgreesWithUnreducedElimination() {
+    Random rnd = new Random(7);
+    for (int trial = 0; trial < 3000; trial++) {
+      int rows = 1 + rnd.nextInt(10);
+      List<Polyhedron.Inequality> system = new ArrayList<>();
+      for (int r = 0; r < rows; r++) {
+        List<Rational> row = List.of(Rational.of(rnd.nextInt(9) - 4), Rational.of(rnd.nextInt(5) - 2),
+            Rational.of(rnd.nextInt(5) - 2));
+        system.add(new Polyhedron.Inequality(row, rnd.nextInt(3) == 0));
+      }
+      Polyhedron p = Polyhedron.space(2).and(system);
+      assertEquals(plainFeasible(system), p.isFeasible(), "system " + system);
+      List<Polyhedron.Inequality> strict = system.stream().map(i -> i.withStrict(true)).toList();
+      assertEquals(plainFeasible(strict), p.hasInterior(), "interior of " + system);
+    }
+  }
+
+  /** Eliminates the last unknown again and again, keeping every combination; true when no constant row fails. */
+  private static boolean plainFeasible(List<Polyhedron.Inequality> system) {
+    List<Polyhedron.Inequality> current = system;
+    for (int j = current.get(0).row().size() - 1; j >= 1; j--) {
+      List<Polyhedron.Inequality> next = new ArrayList<>();
+      for (Polyhedron.Inequality a : current) {
+        int sa = a.row().get(j).signum();
+        if (sa == 0) {
+          next.add(new Polyhedron.Inequality(a.row().subList(0, j), a.strict()));
+          continue;
+        }
+        if (sa < 0) {
+          continue;
+        }
+        for (Polyhedron.Inequality b : current) {
+          if (b.row().get(j).signum() < 0) {
+            List<Rational> row = new ArrayList<>();
+            for (int i = 0; i < j; i++) {
+              row.add(a.row().get(i).multiply(b.row().get(j).negate()).add(b.row().get(i).multiply(a.row().get(j))));
+            }
+            next.add(new Polyhedron.Inequality(row, a.strict() || b.strict()));
+          }
+        }
+      }
+      current = next;
+    }
+    for (Polyhedron.Inequality c : current) {
+      int sign = c.row().get(0).signum();
+      if (c.strict() ? sign <= 0 : sign < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
