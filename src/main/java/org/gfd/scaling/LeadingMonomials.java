@@ -2,8 +2,11 @@ package org.gfd.scaling;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gfd.algebra.Monomial;
@@ -44,26 +47,73 @@ public final class LeadingMonomials {
       }
     }
     List<Variable> vars = new ArrayList<>(others);
-    Set<Monomial> distinct = new LinkedHashSet<>(monomials);
-    Set<Monomial> leading = new LinkedHashSet<>();
-    for (Monomial m : distinct) {
-      List<Polyhedron.Inequality> system = new ArrayList<>();
-      for (Monomial o : distinct) {
-        if (o.equals(m)) {
-          continue;
-        }
-        // growth of m minus growth of o, as an affine function of the exponents a, must be >= 0
-        List<Rational> row = new ArrayList<>();
-        row.add(Rational.of(m.exponent(base) - o.exponent(base)));
-        for (Variable v : vars) {
-          row.add(Rational.of(m.exponent(v) - o.exponent(v)));
-        }
-        system.add(new Polyhedron.Inequality(row, false));
+    // a monomial with the same exponents outside p as another but a lower power of p never leads
+    Map<List<Integer>, Integer> topPower = new HashMap<>();
+    for (Monomial m : monomials) {
+      topPower.merge(outside(m, vars), m.exponent(base), Math::max);
+    }
+    List<Monomial> candidates = new ArrayList<>();
+    for (Monomial m : new LinkedHashSet<>(monomials)) {
+      if (m.exponent(base) == topPower.get(outside(m, vars))) {
+        candidates.add(m);
       }
-      if (Polyhedron.space(vars.size()).and(system).isFeasible(budget)) {
+    }
+    Set<Monomial> leading = new LinkedHashSet<>();
+    for (Monomial m : candidates) {
+      if (leadsSomewhere(m, candidates, vars, base, budget)) {
         leading.add(m);
       }
     }
     return leading;
+  }
+
+  private static List<Integer> outside(Monomial m, List<Variable> vars) {
+    return vars.stream().map(m::exponent).toList();
+  }
+
+  /**
+   * Whether some exponents {@code a} make {@code m} grow at least as fast as every other
+   * candidate. Decided by constraint generation: the polyhedron of the rows met so far is solved,
+   * its point is checked against every row, and the most violated row is added until the point
+   * satisfies all (then {@code m} leads) or the rows gathered have no point (then no {@code a}
+   * satisfies all of them either). Exact, and the rows gathered stay few: those of the hull's
+   * vertices near {@code m}.
+   */
+  private static boolean leadsSomewhere(Monomial m, List<Monomial> candidates, List<Variable> vars,
+      Variable base, WorkBudget budget) {
+    List<Polyhedron.Inequality> rows = new ArrayList<>();
+    for (Monomial o : candidates) {
+      if (o.equals(m)) {
+        continue;
+      }
+      // growth of m minus growth of o, as an affine function of the exponents a, must be >= 0
+      List<Rational> row = new ArrayList<>();
+      row.add(Rational.of(m.exponent(base) - o.exponent(base)));
+      for (Variable v : vars) {
+        row.add(Rational.of(m.exponent(v) - o.exponent(v)));
+      }
+      rows.add(new Polyhedron.Inequality(row, false));
+    }
+    List<Polyhedron.Inequality> active = new ArrayList<>();
+    while (true) {
+      budget.check();
+      Optional<List<Rational>> a = Polyhedron.space(vars.size()).and(active).point(budget);
+      if (a.isEmpty()) {
+        return false;
+      }
+      Polyhedron.Inequality worst = null;
+      Rational worstValue = Rational.ZERO;
+      for (Polyhedron.Inequality q : rows) {
+        Rational value = q.valueAt(a.get());
+        if (value.compareTo(worstValue) < 0) {
+          worst = q;
+          worstValue = value;
+        }
+      }
+      if (worst == null) {
+        return true;
+      }
+      active.add(worst);
+    }
   }
 }

@@ -106,7 +106,12 @@ public final class Polyhedron {
 
   /** {@link #isFeasible()}, polling {@code budget} during the elimination. */
   public boolean isFeasible(WorkBudget budget) {
-    return witness(inequalities, budget).isPresent();
+    return point(budget).isPresent();
+  }
+
+  /** A point satisfying every inequality (strict ones strictly), if there is one. */
+  public Optional<List<Rational>> point(WorkBudget budget) {
+    return witness(inequalities, budget);
   }
 
   /**

@@ -2,10 +2,14 @@ package org.gfd.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +37,40 @@ class LeadingMonomialsTest {
     Monomial inner = m(-1, 1, 1); // strictly below the plane through o, h2, s2 at (1,1)
     Set<Monomial> leading = LeadingMonomials.onSomeRay(List.of(o, h2, s2, edge, inner), Variable.P);
     assertEquals(Set.of(o, h2, s2, edge), leading);
+  }
+
+  /**
+   * Random sets of monomials in p, H, sigma2: the fast decision (dominated monomials dropped,
+   * constraint generation) against the definition, one polyhedron with every other monomial's row.
+   */
+  @Test
+  void agreesWithTheDefinitionOnRandomSets() {
+    Random rnd = new Random(11);
+    for (int trial = 0; trial < 300; trial++) {
+      List<Monomial> ms = new ArrayList<>();
+      int n = 1 + rnd.nextInt(25);
+      for (int i = 0; i < n; i++) {
+        ms.add(Monomial.of(Variable.P, rnd.nextInt(6)).multiply(Monomial.of(Variable.H, rnd.nextInt(5)))
+            .multiply(Monomial.of(Variable.SIGMA2, rnd.nextInt(7))));
+      }
+      Set<Monomial> expected = new LinkedHashSet<>();
+      for (Monomial m : new LinkedHashSet<>(ms)) {
+        List<Polyhedron.Inequality> rows = new ArrayList<>();
+        for (Monomial o : ms) {
+          rows.add(new Polyhedron.Inequality(List.of(
+              Rational.of(m.exponent(Variable.P) - o.exponent(Variable.P)),
+              Rational.of(m.exponent(Variable.H) - o.exponent(Variable.H)),
+              Rational.of(m.exponent(Variable.SIGMA2) - o.exponent(Variable.SIGMA2))), false));
+        }
+        if (Polyhedron.space(2).and(rows).isFeasible()) {
+          expected.add(m);
+        }
+      }
+      boolean twoAxes = ms.stream().anyMatch(m -> m.exponent(Variable.H) > 0)
+          && ms.stream().anyMatch(m -> m.exponent(Variable.SIGMA2) > 0);
+      if (twoAxes) {
+        assertEquals(List.copyOf(expected), List.copyOf(LeadingMonomials.onSomeRay(ms, Variable.P)), "set " + ms);
+      }
+    }
   }
 }
