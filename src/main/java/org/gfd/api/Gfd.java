@@ -88,15 +88,11 @@ public final class Gfd {
   public static RegimeStudy regimes(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
     LossSeries series = complete(series(model, maxOrder, budget, finished));
     List<Variable> axes = axes(series.coefficients());
-    try {
-      RegimeMap map = RegimeMap.of(series.coefficients(), axes, budget);
-      Optional<RegimeMap> previous = maxOrder >= 2
-          ? Optional.of(RegimeMap.of(series.coefficients().subList(0, maxOrder), axes, budget))
-          : Optional.empty();
-      return RegimeStudy.compare(map, previous);
-    } catch (StoppedException e) {
-      throw new StoppedException(e.reason().with("while building the regime map"));
-    }
+    RegimeMap map = map(series.coefficients(), axes, budget);
+    Optional<RegimeMap> previous = maxOrder >= 2
+        ? Optional.of(map(series.coefficients().subList(0, maxOrder), axes, budget))
+        : Optional.empty();
+    return RegimeStudy.compare(map, previous);
   }
 
   /**
@@ -123,11 +119,7 @@ public final class Gfd {
     }
     LossSeries series = complete(series(model, maxOrder, budget, finished));
     List<Variable> axes = axes(series.coefficients());
-    try {
-      return Verification.of(series.coefficients(), ray, RegimeMap.of(series.coefficients(), axes, budget));
-    } catch (StoppedException e) {
-      throw new StoppedException(e.reason().with("while building the regime map"));
-    }
+    return Verification.of(series.coefficients(), ray, map(series.coefficients(), axes, budget));
   }
 
   /**
@@ -154,6 +146,15 @@ public final class Gfd {
       }
     }
     return out;
+  }
+
+  /** {@link RegimeMap#of}, a stop saying that it happened while building the map. */
+  private static RegimeMap map(List<Polynomial> coefficients, List<Variable> axes, WorkBudget budget) {
+    try {
+      return RegimeMap.of(coefficients, axes, budget);
+    } catch (StoppedException e) {
+      throw new StoppedException(e.reason().with("while building the regime map"));
+    }
   }
 
   private static LossSeries complete(LossSeries series) {

@@ -27,7 +27,7 @@ import java.util.List;
  * between the two leaves maps the one path onto the other up to that point (checked, not
  * assumed): {@code g} then maps that subtree onto one already searched. Cost: refinement is
  * {@code O((V + L) log V)} per round; with these prunings a component whose automorphism group
- * is a symmetric group {@code S_k} (k interchangeable chains) costs {@code O(k^2)} leaves instead
+ * is a symmetric group {@code S_k} (k interchangeable chains) costs {@code O(k^2)} search nodes instead
  * of {@code k!}; the search can still be exponential on graphs built to defeat refinement.
  *
  * <p>The search polls a {@link WorkBudget}, so a labelling that runs long stops at the limit.

@@ -22,7 +22,11 @@ import org.gfd.network.WorkBudget;
  * monomials on the upper boundary of the Newton polytope, seen from the {@code p} direction.
  *
  * <p>Decided exactly as the feasibility of the {@link Polyhedron}
- * {@code (e(m) - e(m')) . (1, a) >= 0}, one inequality per other monomial {@code m'}.
+ * {@code (e(m) - e(m')) . (1, a) >= 0}, one inequality per other monomial {@code m'}; monomials
+ * dominated by one with the same exponents outside {@code p} and a higher power of {@code p} are
+ * dropped first, and the polyhedron is built by constraint generation (only the rows a witness
+ * violates are added), so that it stays small. Cost: per monomial, a few small eliminations and
+ * {@code O(N)} row evaluations per added row, {@code N} the number of monomials.
  */
 public final class LeadingMonomials {
   private LeadingMonomials() {}
