@@ -1,7 +1,5 @@
 package org.gfd.diagram;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gfd.algebra.Monomial;
@@ -21,7 +19,7 @@ import org.gfd.network.WorkBudget;
  * </pre>
  * a fully contracted network being worth {@code prod_kind size^(classes of that kind)}.
  *
- * <p>Matchings are not enumerated: with {@code v0} the first node of the canonical form,
+ * <p>Matchings are not enumerated: with {@code v0} a node chosen from the canonical form (see {@link #pivot}),
  * {@code Pairings(F) = sum_{w ~ v0} Pairings(contract(F, v0, w))}, memoized on the canonical form
  * of each partially contracted network (free classes stripped into a size monomial first, so that
  * networks differing only by free sums share an entry). Twin partners {@code w} (same legs) are
@@ -63,6 +61,31 @@ public final class WickExpectation {
   }
 
   /**
+   * The node whose partners are tried: the first node (in canonical order) of a species with the
+   * fewest nodes left. Fewer partners mean fewer children; on asymmetric nu = 3 CP to order 5 this
+   * choice quarters the number of labellings against always taking node 0.
+   */
+  private static int pivot(Network f) {
+    int[] counts = f.speciesCounts();
+    int v0 = 0;
+    for (int u = 1; u < f.nodeCount(); u++) {
+      if (counts[f.species(u)] < counts[f.species(v0)]) {
+        v0 = u;
+      }
+    }
+    return v0;
+  }
+
+  private static boolean sameLegs(Network f, int u, int w) {
+    for (int k = 0; k < f.arity(u); k++) {
+      if (f.legClass(u, k) != f.legClass(w, k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The sum over all perfect matchings (within species) of the size monomial of the fully
    * contracted network, for a canonical network without free classes whose species counts are
    * even.
@@ -76,28 +99,34 @@ public final class WickExpectation {
       return known;
     }
     budget.check();
-    int v0 = 0;
+    int v0 = pivot(f);
     int s = f.species(v0);
-    Map<String, Integer> twins = new HashMap<>();
-    Map<String, Integer> representative = new HashMap<>();
-    for (int w = 1; w < f.nodeCount(); w++) {
-      if (f.species(w) != s) {
+    // partners with the same class on every leg give the same child: contract one, count them all
+    int n = f.nodeCount();
+    int[] twinOf = new int[n];
+    int[] count = new int[n];
+    Polynomial.Builder acc = new Polynomial.Builder();
+    for (int w = 0; w < n; w++) {
+      twinOf[w] = w;
+      if (w == v0 || f.species(w) != s) {
         continue;
       }
-      int[] legs = new int[f.arity(w)];
-      for (int k = 0; k < legs.length; k++) {
-        legs[k] = f.legClass(w, k);
+      for (int u = 0; u < w; u++) {
+        if (u != v0 && count[u] > 0 && sameLegs(f, u, w)) {
+          twinOf[w] = u;
+          break;
+        }
       }
-      String key = Arrays.toString(legs);
-      twins.merge(key, 1, Integer::sum);
-      representative.putIfAbsent(key, w);
+      count[twinOf[w]]++;
     }
-    Polynomial.Builder acc = new Polynomial.Builder();
-    for (Map.Entry<String, Integer> e : twins.entrySet()) {
-      Network child = f.contract(v0, representative.get(e.getKey()));
+    for (int w = 0; w < n; w++) {
+      if (count[w] == 0) {
+        continue;
+      }
+      Network child = f.contract(v0, w);
       Monomial free = child.freeClassWeight();
       Network next = CanonicalLabeler.canonicalize(child.withoutFreeClasses(), budget);
-      acc.add(pairings(next, budget), Rational.of(e.getValue()), free);
+      acc.add(pairings(next, budget), Rational.of(count[w]), free);
     }
     Polynomial result = acc.build();
     memo.put(f, result);

@@ -19,14 +19,16 @@ import java.util.List;
  * lexicographically least encoding is the canonical form. A hash collision can only make the
  * refinement coarser, never the result wrong, because the encodings compared are exact.
  *
- * <p>Pruning, all exact: twin nodes (same species, same class on every leg) are interchangeable,
- * so only one of each twin group is individualized; automorphisms found from two leaves with
- * equal encodings prune children in the same orbit of the automorphisms that fix the current
+ * <p>Twin nodes (same species, same class on every leg) are interchangeable, so each group of
+ * twins is collapsed to one node coloured by the group's size before the search, and written
+ * back as a run of equal nodes in the encoding (distinct representatives are never twins, so the
+ * encoding stays exact). Pruning, all exact: automorphisms found from two leaves with equal
+ * encodings prune children in the same orbit of the automorphisms that fix the current
  * individualized prefix; and, as in nauty, a leaf equal to the best leaf found so far abandons
  * the whole subtree where its path left the best leaf's path, when the automorphism {@code g}
  * between the two leaves maps the one path onto the other up to that point (checked, not
  * assumed): {@code g} then maps that subtree onto one already searched. Cost: refinement is
- * {@code O((V + L) log V)} per round; with these prunings a component whose automorphism group
+ * {@code O(V + L)} per round, colours counted in a hash set; with these prunings a component whose automorphism group
  * is a symmetric group {@code S_k} (k interchangeable chains) costs {@code O(k^2)} search nodes instead
  * of {@code k!}; the search can still be exponential on graphs built to defeat refinement.
  *
@@ -170,18 +172,22 @@ public final class CanonicalLabeler {
     return z ^ (z >>> 31);
   }
 
-  /** One connected component being labelled: vertices are nodes 0..n-1, then classes n..n+c-1. */
+  /**
+   * One connected component being labelled, with twin nodes collapsed: vertices are the twin
+   * groups' representatives 0..n-1 (each carrying its group's size), then classes n..n+c-1.
+   */
   private static final class Component {
     private final int n;
     private final int c;
     private final int vertices;
     private final int[] species;
     private final int[][] legs;
+    /** The number of twins each representative stands for. */
+    private final int[] multiplicity;
     private final int[] kinds;
     private final int[] incStart;
     private final int[] incNode;
     private final int[] incPos;
-    private final int[] twinRep;
     private final int encodingLength;
     private final WorkBudget budget;
 
@@ -190,20 +196,60 @@ public final class CanonicalLabeler {
     private int[] bestVertexOfLabel;
     private final List<int[]> automorphisms = new ArrayList<>();
     private final long[] scratch;
-    private final long[] sortScratch;
+    /** Open-addressing colour set for {@link #distinct}: slots valid when their stamp is current. */
+    private final long[] slotColour;
+    private final int[] slotStamp;
+    private final int[] cellSize;
+    private int stamp;
 
-    Component(int[] species, int[][] legs, int[] kinds, WorkBudget budget) {
+    Component(int[] allSpecies, int[][] allLegs, int[] kinds, WorkBudget budget) {
       this.budget = budget;
-      this.n = species.length;
-      this.c = kinds.length;
-      this.vertices = n + c;
-      this.species = species;
-      this.legs = legs;
       this.kinds = kinds;
+      this.c = kinds.length;
+      int all = allSpecies.length;
       int legTotal = 0;
+      // twins: same species and the same class on every leg; keep the first of each group
+      int[] rep = new int[all];
+      long[] key = new long[all];
+      int groups = 0;
+      for (int v = 0; v < all; v++) {
+        legTotal += allLegs[v].length;
+        long h = allSpecies[v];
+        for (int cl : allLegs[v]) {
+          h = h * 0x9E3779B97F4A7C15L + cl;
+        }
+        key[v] = h;
+        rep[v] = v;
+        for (int u = 0; u < v; u++) {
+          if (rep[u] == u && key[u] == h && allSpecies[u] == allSpecies[v] && Arrays.equals(allLegs[u], allLegs[v])) {
+            rep[v] = u;
+            break;
+          }
+        }
+        if (rep[v] == v) {
+          groups++;
+        }
+      }
+      this.n = groups;
+      this.vertices = n + c;
+      this.species = new int[n];
+      this.legs = new int[n][];
+      this.multiplicity = new int[n];
+      int[] indexOfRep = new int[all];
+      int q = 0;
+      for (int v = 0; v < all; v++) {
+        if (rep[v] == v) {
+          indexOfRep[v] = q;
+          species[q] = allSpecies[v];
+          legs[q] = allLegs[v];
+          q++;
+        }
+        multiplicity[indexOfRep[rep[v]]]++;
+      }
       incStart = new int[c + 1];
+      int quotientLegs = 0;
       for (int[] l : legs) {
-        legTotal += l.length;
+        quotientLegs += l.length;
         for (int cl : l) {
           incStart[cl + 1]++;
         }
@@ -211,8 +257,8 @@ public final class CanonicalLabeler {
       for (int i = 0; i < c; i++) {
         incStart[i + 1] += incStart[i];
       }
-      incNode = new int[legTotal];
-      incPos = new int[legTotal];
+      incNode = new int[quotientLegs];
+      incPos = new int[quotientLegs];
       int[] fill = Arrays.copyOf(incStart, c);
       for (int v = 0; v < n; v++) {
         for (int k = 0; k < legs[v].length; k++) {
@@ -221,25 +267,18 @@ public final class CanonicalLabeler {
           incPos[at] = k;
         }
       }
-      twinRep = new int[n];
-      for (int v = 0; v < n; v++) {
-        twinRep[v] = v;
-        for (int u = 0; u < v; u++) {
-          if (twinRep[u] == u && species[u] == species[v] && Arrays.equals(legs[u], legs[v])) {
-            twinRep[v] = u;
-            break;
-          }
-        }
-      }
-      encodingLength = 2 + c + n + legTotal;
+      encodingLength = 2 + c + all + legTotal;
       scratch = new long[vertices];
-      sortScratch = new long[vertices];
+      int slots = Integer.highestOneBit(Math.max(4, vertices)) << 2;
+      slotColour = new long[slots];
+      slotStamp = new int[slots];
+      cellSize = new int[slots];
     }
 
     int[] canonicalEncoding() {
       long[] col = new long[vertices];
       for (int v = 0; v < n; v++) {
-        col[v] = mix(0x1000L + species[v]);
+        col[v] = mix(0x1000L + species[v] + ((long) multiplicity[v] << 24));
       }
       for (int i = 0; i < c; i++) {
         col[n + i] = mix(0x2000L + kinds[i]);
@@ -248,38 +287,71 @@ public final class CanonicalLabeler {
       return best;
     }
 
-    private int distinct(long[] col) {
-      System.arraycopy(col, 0, sortScratch, 0, vertices);
-      Arrays.sort(sortScratch);
-      int d = vertices == 0 ? 0 : 1;
-      for (int i = 1; i < vertices; i++) {
-        if (sortScratch[i] != sortScratch[i - 1]) {
+    /**
+     * The number of distinct colours in {@code col}, counted in an open-addressing set (no sort).
+     * When {@code sizes} is true, also leaves each colour's cell size in {@link #cellSize}.
+     * Colours are outputs of {@link #mix}, so their low bits serve as the hash.
+     */
+    private int distinct(long[] col, boolean sizes) {
+      stamp++;
+      int mask = slotColour.length - 1;
+      int d = 0;
+      for (int v = 0; v < vertices; v++) {
+        long x = col[v];
+        int i = (int) x & mask;
+        while (slotStamp[i] == stamp && slotColour[i] != x) {
+          i = (i + 1) & mask;
+        }
+        if (slotStamp[i] != stamp) {
+          slotStamp[i] = stamp;
+          slotColour[i] = x;
+          cellSize[i] = 0;
           d++;
+        }
+        if (sizes) {
+          cellSize[i]++;
         }
       }
       return d;
     }
 
-    /** Refines {@code col} in place to a stable colouring; returns the number of colours. */
+    /** The slot of colour {@code x} in the set filled by the last {@link #distinct} call. */
+    private int slotOf(long x) {
+      int mask = slotColour.length - 1;
+      int i = (int) x & mask;
+      while (slotColour[i] != x) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    /**
+     * Refines {@code col} in place to a stable colouring; returns the number of colours. A round
+     * recolours every node from its legs' classes, then every class from its legs' new node
+     * colours (so one round carries information node to class to node); each new colour hashes
+     * the old one with the neighbourhood, so the partition only gets finer, and a round that
+     * splits no cell leaves a stable partition.
+     */
     private int refine(long[] col) {
-      int cells = distinct(col);
+      int cells = distinct(col, false);
+      long[] next = scratch;
       for (int round = 0; round <= vertices && cells < vertices; round++) {
-        long[] next = scratch;
         for (int v = 0; v < n; v++) {
           long h = col[v];
-          for (int k = 0; k < legs[v].length; k++) {
-            h = mix(h * 0x9E3779B97F4A7C15L + col[n + legs[v][k]] + k);
+          int[] l = legs[v];
+          for (int k = 0; k < l.length; k++) {
+            h = mix(h * 0x9E3779B97F4A7C15L + col[n + l[k]] + k);
           }
           next[v] = h;
         }
         for (int i = 0; i < c; i++) {
           long s = 0;
           for (int j = incStart[i]; j < incStart[i + 1]; j++) {
-            s += mix(col[incNode[j]] * 0xC2B2AE3D27D4EB4FL + incPos[j] + 1);
+            s += mix(next[incNode[j]] * 0xC2B2AE3D27D4EB4FL + incPos[j] + 1);
           }
           next[n + i] = mix(col[n + i] ^ mix(s + 0x27D4EB2F165667C5L));
         }
-        int nc = distinct(next);
+        int nc = distinct(next, false);
         System.arraycopy(next, 0, col, 0, vertices);
         if (nc == cells) {
           break;
@@ -301,20 +373,15 @@ public final class CanonicalLabeler {
         return leaf(col, prefix);
       }
       // target cell: the smallest non-singleton cell, ties broken by the smaller colour
-      System.arraycopy(col, 0, sortScratch, 0, vertices);
-      Arrays.sort(sortScratch);
+      distinct(col, true);
       long target = 0;
       int targetSize = Integer.MAX_VALUE;
-      for (int i = 0; i < vertices; ) {
-        int j = i;
-        while (j < vertices && sortScratch[j] == sortScratch[i]) {
-          j++;
+      for (int v = 0; v < vertices; v++) {
+        int size = cellSize[slotOf(col[v])];
+        if (size > 1 && (size < targetSize || (size == targetSize && col[v] < target))) {
+          targetSize = size;
+          target = col[v];
         }
-        if (j - i > 1 && j - i < targetSize) {
-          targetSize = j - i;
-          target = sortScratch[i];
-        }
-        i = j;
       }
       int[] cell = new int[targetSize];
       int m = 0;
@@ -323,15 +390,13 @@ public final class CanonicalLabeler {
           cell[m++] = v;
         }
       }
-      List<Integer> tried = new ArrayList<>();
+      int[] tried = new int[targetSize];
+      int triedCount = 0;
       for (int x : cell) {
-        if (x < n && isTwinOfTried(x, tried)) {
-          continue; // swapping twins is an automorphism fixing the prefix: same subtree
-        }
-        if (inOrbitOfTried(x, tried, prefix)) {
+        if (inOrbitOfTried(x, tried, triedCount, prefix)) {
           continue;
         }
-        tried.add(x);
+        tried[triedCount++] = x;
         long[] child = col.clone();
         child[x] = mix(child[x] ^ INDIVIDUALIZED);
         int[] childPrefix = Arrays.copyOf(prefix, prefix.length + 1);
@@ -344,21 +409,12 @@ public final class CanonicalLabeler {
       return NO_JUMP;
     }
 
-    private boolean isTwinOfTried(int x, List<Integer> tried) {
-      for (int t : tried) {
-        if (t < n && twinRep[t] == twinRep[x]) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     /**
      * Whether {@code x} is in the orbit of an already tried vertex under the group generated by
      * the stored automorphisms that fix every vertex of {@code prefix}.
      */
-    private boolean inOrbitOfTried(int x, List<Integer> tried, int[] prefix) {
-      if (tried.isEmpty() || automorphisms.isEmpty()) {
+    private boolean inOrbitOfTried(int x, int[] tried, int triedCount, int[] prefix) {
+      if (triedCount == 0 || automorphisms.isEmpty()) {
         return false;
       }
       UnionFind orbits = null;
@@ -384,14 +440,19 @@ public final class CanonicalLabeler {
         return false;
       }
       int rx = orbits.find(x);
-      for (int t : tried) {
-        if (orbits.find(t) == rx) {
+      for (int t = 0; t < triedCount; t++) {
+        if (orbits.find(tried[t]) == rx) {
           return true;
         }
       }
       return false;
     }
 
+    /**
+     * The encoding of a leaf: kinds of the classes in label order, then the nodes in label order,
+     * each representative written once per twin it stands for. Distinct representatives are never
+     * twins, so the runs (and with them the multiplicities) can be read back: the encoding is exact.
+     */
     private int leaf(long[] col, int[] path) {
       // labels: nodes ranked by colour among nodes, classes ranked among classes
       int[] label = new int[vertices];
@@ -406,16 +467,18 @@ public final class CanonicalLabeler {
       }
       int[] enc = new int[encodingLength];
       enc[0] = c;
-      enc[1] = n;
+      enc[1] = encodingNodeCount();
       for (int l = 0; l < c; l++) {
         enc[2 + l] = kinds[vertexOfLabel[n + l] - n];
       }
       int pos = 2 + c;
       for (int l = 0; l < n; l++) {
         int v = vertexOfLabel[l];
-        enc[pos++] = species[v];
-        for (int k = 0; k < legs[v].length; k++) {
-          enc[pos++] = label[n + legs[v][k]];
+        for (int copy = 0; copy < multiplicity[v]; copy++) {
+          enc[pos++] = species[v];
+          for (int k = 0; k < legs[v].length; k++) {
+            enc[pos++] = label[n + legs[v][k]];
+          }
         }
       }
       int cmp = best == null ? -1 : Arrays.compare(enc, best);
@@ -454,6 +517,15 @@ public final class CanonicalLabeler {
         }
       }
       return common;
+    }
+
+    /** The number of nodes with twins counted. */
+    private int encodingNodeCount() {
+      int total = 0;
+      for (int m : multiplicity) {
+        total += m;
+      }
+      return total;
     }
 
     /** Ranks vertices {@code from..to-1} by colour (all distinct) into {@code label}. */
