@@ -23,14 +23,17 @@ import org.gfd.network.WorkBudget;
  * {@code Pairings(F) = sum_{w ~ v0} Pairings(contract(F, v0, w))}, memoized on the canonical form
  * of each partially contracted network (free classes stripped into a size monomial first, so that
  * networks differing only by free sums share an entry). Twin partners {@code w} (same legs) are
- * contracted once and counted with multiplicity. The memo is shared by all calls and threads.
+ * contracted once and counted with multiplicity. The memo's values are {@link ClassCounts}: integer
+ * counts by number of classes of each kind, packed. The memo is shared by all calls and threads.
  */
 public final class WickExpectation {
   private final SpeciesTable table;
-  private final Map<Network, Polynomial> memo = new ConcurrentHashMap<>();
+  private final ClassCounts.Packing packing;
+  private final Map<Network, ClassCounts> memo = new ConcurrentHashMap<>();
 
   public WickExpectation(SpeciesTable table) {
     this.table = table;
+    this.packing = ClassCounts.Packing.of(table.kindCount());
   }
 
   /** {@code E[F]} for a network of this table's species (any labelling). */
@@ -43,9 +46,31 @@ public final class WickExpectation {
       }
       variances = variances.multiply(table.species(s).variance().pow(counts[s] / 2));
     }
+    int[] classes = new int[table.kindCount()];
+    for (int c = 0; c < f.classCount(); c++) {
+      classes[f.classKind(c)]++;
+    }
+    for (int k : classes) {
+      if (k > packing.max()) {
+        throw new IllegalStateException("more than " + packing.max() + " index classes of one kind: too many for the Wick memo's packed counts");
+      }
+    }
     Monomial free = f.freeClassWeight();
     Network stripped = CanonicalLabeler.canonicalize(f.withoutFreeClasses(), budget);
-    return pairings(stripped, budget).multiply(Rational.ONE, free.multiply(variances));
+    ClassCounts matchings = pairings(stripped, budget);
+    Polynomial.Builder value = new Polynomial.Builder();
+    Monomial outside = free.multiply(variances);
+    for (int j = 0; j < matchings.size(); j++) {
+      Monomial m = outside;
+      for (int k = 0; k < table.kindCount(); k++) {
+        int e = packing.exponent(matchings.key(j), k);
+        if (e != 0) {
+          m = m.multiply(Monomial.of(table.kind(k).size(), e));
+        }
+      }
+      value.add(Rational.of(matchings.coefficient(j)), m);
+    }
+    return value.build();
   }
 
   /** {@code E[sum_i a_i F_i] = sum_i a_i E[F_i]}, the terms evaluated in parallel. */
@@ -86,15 +111,14 @@ public final class WickExpectation {
   }
 
   /**
-   * The sum over all perfect matchings (within species) of the size monomial of the fully
-   * contracted network, for a canonical network without free classes whose species counts are
-   * even.
+   * The number of perfect matchings (within species) by the class counts of the fully contracted
+   * network, for a canonical network without free classes whose species counts are even.
    */
-  private Polynomial pairings(Network f, WorkBudget budget) {
+  private ClassCounts pairings(Network f, WorkBudget budget) {
     if (f.nodeCount() == 0) {
-      return Polynomial.ONE;
+      return ClassCounts.ONE;
     }
-    Polynomial known = memo.get(f);
+    ClassCounts known = memo.get(f);
     if (known != null) {
       return known;
     }
@@ -103,32 +127,37 @@ public final class WickExpectation {
     int s = f.species(v0);
     // partners with the same class on every leg give the same child: contract one, count them all
     int n = f.nodeCount();
-    int[] twinOf = new int[n];
     int[] count = new int[n];
-    Polynomial.Builder acc = new Polynomial.Builder();
+    ClassCounts.Accumulator acc = new ClassCounts.Accumulator();
     for (int w = 0; w < n; w++) {
-      twinOf[w] = w;
       if (w == v0 || f.species(w) != s) {
         continue;
       }
+      int twin = w;
       for (int u = 0; u < w; u++) {
         if (u != v0 && count[u] > 0 && sameLegs(f, u, w)) {
-          twinOf[w] = u;
+          twin = u;
           break;
         }
       }
-      count[twinOf[w]]++;
+      count[twin]++;
     }
     for (int w = 0; w < n; w++) {
       if (count[w] == 0) {
         continue;
       }
       Network child = f.contract(v0, w);
-      Monomial free = child.freeClassWeight();
+      int[] free = new int[table.kindCount()];
+      int[] degree = child.classDegrees();
+      for (int c = 0; c < degree.length; c++) {
+        if (degree[c] == 0) {
+          free[child.classKind(c)]++;
+        }
+      }
       Network next = CanonicalLabeler.canonicalize(child.withoutFreeClasses(), budget);
-      acc.add(pairings(next, budget), Rational.of(count[w]), free);
+      acc.add(pairings(next, budget), count[w], packing.pack(free));
     }
-    Polynomial result = acc.build();
+    ClassCounts result = acc.build();
     memo.put(f, result);
     return result;
   }

@@ -12,14 +12,19 @@ import org.gfd.algebra.Rational;
  *   D F = - sum_{v trainable node of F} sum_{terms l of L} sum_{w node of l, species(w) = species(v)}
  *           coef(l) * contract(F &#8852; l, v, w).
  * </pre>
- * Results are put in canonical form and isomorphic networks merged, so that the number of
- * distinct networks, not the number of terms, drives the cost of the next step. The work is
- * spread over all cores. Stateless apart from the loss it was built with; thread-safe.
+ * Nodes in one orbit of an automorphism of {@code F} (or of {@code l}) give isomorphic children,
+ * so each orbit is contracted once and counted with its size ({@link CanonicalLabeler#nodeOrbits});
+ * the orbits of the loss's nodes are found once. Results are put in canonical form and isomorphic
+ * networks merged, so that the number of distinct networks, not the number of terms, drives the
+ * cost of the next step. The work is spread over all cores. Stateless apart from the loss it was
+ * built with; thread-safe.
  */
 public final class TimeDerivative {
   private final NetworkSum loss;
   private final List<Network> lossNetworks = new ArrayList<>();
   private final List<Rational> lossCoefficients = new ArrayList<>();
+  /** For each loss network, each node's orbit size when it is its orbit's smallest node, else 0. */
+  private final List<int[]> lossOrbitSizes = new ArrayList<>();
 
   public TimeDerivative(NetworkSum loss) {
     this.loss = loss;
@@ -27,8 +32,19 @@ public final class TimeDerivative {
       if (net.nodeCount() > 0) {
         lossNetworks.add(net);
         lossCoefficients.add(coef);
+        lossOrbitSizes.add(orbitSizes(net, WorkBudget.unlimited()));
       }
     });
+  }
+
+  /** Each node's orbit size when it is the smallest node of its orbit, else 0. */
+  private static int[] orbitSizes(Network net, WorkBudget budget) {
+    int[] orbit = CanonicalLabeler.nodeOrbits(net, budget);
+    int[] size = new int[orbit.length];
+    for (int r : orbit) {
+      size[r]++;
+    }
+    return size;
   }
 
   /** {@code D} applied to a sum of networks, checking {@code budget} as it goes. */
@@ -37,23 +53,25 @@ public final class TimeDerivative {
     f.terms().entrySet().parallelStream().forEach(e -> {
       Network net = e.getKey();
       Rational minusCoef = e.getValue().negate();
+      int[] orbitSize = orbitSizes(net, budget);
       for (int v = 0; v < net.nodeCount(); v++) {
         int s = net.species(v);
-        if (!net.table().trainable(s)) {
+        if (orbitSize[v] == 0 || !net.table().trainable(s)) {
           continue;
         }
         for (int t = 0; t < lossNetworks.size(); t++) {
           Network l = lossNetworks.get(t);
-          Rational coef = minusCoef.multiply(lossCoefficients.get(t));
+          int[] lossOrbit = lossOrbitSizes.get(t);
           Network joined = null;
           for (int w = 0; w < l.nodeCount(); w++) {
-            if (l.species(w) != s) {
+            if (lossOrbit[w] == 0 || l.species(w) != s) {
               continue;
             }
             budget.check();
             if (joined == null) {
               joined = net.union(l);
             }
+            Rational coef = minusCoef.multiply(lossCoefficients.get(t)).multiply(Rational.of((long) orbitSize[v] * lossOrbit[w]));
             Network child = CanonicalLabeler.canonicalize(joined.contract(v, net.nodeCount() + w), budget);
             acc.merge(child, coef, Rational::add);
           }
