@@ -1,8 +1,17 @@
 package org.gfd.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gfd.algebra.Polynomial;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
 import org.gfd.api.Gfd;
 import org.gfd.error.InputException;
 import org.gfd.error.StopReason;
@@ -10,6 +19,11 @@ import org.gfd.error.StoppedException;
 import org.gfd.model.CpModels;
 import org.gfd.model.Model;
 import org.gfd.model.Target;
+import org.gfd.scaling.Ray;
+import org.gfd.scaling.RayLimit;
+import org.gfd.scaling.RayLimits;
+import org.gfd.scaling.RegimeMap;
+import org.gfd.scaling.RegimeName;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
 import picocli.CommandLine.Command;
@@ -19,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gfd benchmark}: wall time per order and the highest order reached within a time limit. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
-    description = "For each built-in CP model (identity target), the wall time of each order of the "
-        + "loss series and the highest order finished within the time limit.")
+    description = "For each built-in CP model (identity target): the wall time of each order of the "
+        + "loss series, the highest order finished within the time limit, the peak heap, and the ray "
+        + "limits on the model's mean-field vertex and in its NTK cell.")
 final class BenchmarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,6 +46,9 @@ final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--nu", split = ",", defaultValue = "2,3", paramLabel = "NU",
       description = "Tensor orders to run, comma separated. Default: ${DEFAULT-VALUE}.")
   List<Integer> nus;
+
+  /** The orders whose regime map picks the benchmark's rays: low, so that picking them is quick. */
+  static final int RAY_MAP_ORDER = 3;
 
   @Override
   public Integer call() {
@@ -43,25 +61,67 @@ final class BenchmarkCommand implements Callable<Integer> {
     out.printf("# gfd benchmark: %d cores, max heap %d MiB, %s s per model%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, seconds);
     out.println("# model | order | seconds for this order | cumulative seconds | distinct networks in D^s L");
+    List<String> rayLines = new ArrayList<>();
     for (boolean symmetric : new boolean[] {false, true}) {
       for (int nu : nus) {
         Model model = CpModels.cp(nu, symmetric, Target.IDENTITY);
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         LossSeries series = Gfd.series(model, LossSeriesEngine.MAX_ORDER,
             Interrupts.watch(BudgetOptions.budget("--seconds", seconds)), s -> {});
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+          if (pool.getType() == MemoryType.HEAP) {
+            peak += pool.getPeakUsage().getUsed();
+          }
+        }
         double total = 0;
         for (int s = 0; s <= series.maxOrder(); s++) {
           total += series.orderSeconds().get(s);
           out.printf("%s | %d | %.3f | %.3f | %d%n", model.describe(), s, series.orderSeconds().get(s),
               total, series.networkCounts().get(s));
         }
-        out.printf("%s | highest order within %s s: %d%s%n", model.describe(), seconds,
-            series.maxOrder(), series.stopReason().map(r -> " (" + r + ")").orElse(""));
+        out.printf("%s | highest order within %s s: %d%s | peak heap %d MiB%n", model.describe(), seconds,
+            series.maxOrder(), series.stopReason().map(r -> " (" + r + ")").orElse(""), peak >> 20);
         out.flush();
         if (series.stopReason().filter(r -> r.limit() != StopReason.Limit.TIME).isPresent()) {
           throw new StoppedException(series.stopReason().get());
         }
+        rayLines.addAll(rayLimits(model, series.coefficients()));
       }
     }
+    out.println("# ray limits from the full series: model | ray | orders | verdict | surviving orders | seconds to analyze");
+    rayLines.forEach(out::println);
     return ExitCode.OK;
+  }
+
+  /**
+   * The limits on the mean-field vertex and at an interior point of the NTK cell of the map of
+   * {@code c_0..c_3}, analyzed from all the orders computed.
+   */
+  private static List<String> rayLimits(Model model, List<Polynomial> coefficients) {
+    List<Variable> axes = List.of(Variable.H, Variable.SIGMA2);
+    RegimeMap map = RegimeMap.of(coefficients.subList(0, Math.min(coefficients.size(), RAY_MAP_ORDER + 1)), axes);
+    Map<String, List<Rational>> points = new LinkedHashMap<>();
+    map.vertices().stream().filter(v -> v.name() == RegimeName.MEAN_FIELD).findFirst()
+        .ifPresent(v -> points.put("mean-field vertex", v.point()));
+    map.cells().stream().filter(c -> c.name() == RegimeName.NTK).findFirst()
+        .ifPresent(c -> points.put("NTK cell", c.interiorPoint()));
+    List<String> lines = new ArrayList<>();
+    points.forEach((what, point) -> {
+      Map<Variable, Rational> exponents = new LinkedHashMap<>();
+      for (int i = 0; i < axes.size(); i++) {
+        exponents.put(axes.get(i), point.get(i));
+      }
+      long start = System.nanoTime();
+      RayLimit limit = RayLimits.analyze(coefficients, Ray.of(exponents));
+      double analyze = (System.nanoTime() - start) / 1e9;
+      lines.add(String.format("%s | %s H=p^(%s), sigma2=p^(%s) | 0..%d | %s | %d | %.3f", model.describe(), what,
+          point.get(0), point.get(1), coefficients.size() - 1, limit.verdict().name().toLowerCase(java.util.Locale.ROOT), limit.survivingOrders().size(), analyze));
+    });
+    if (points.isEmpty()) {
+      lines.add(model.describe() + " | no mean-field vertex or NTK cell on the map of orders 0.." + RAY_MAP_ORDER);
+    }
+    return lines;
   }
 }
