@@ -75,9 +75,9 @@ public final class WickExpectation {
 
   /** {@code E[sum_i a_i F_i] = sum_i a_i E[F_i]}, the terms evaluated in parallel. */
   public Polynomial expectation(NetworkSum sum, WorkBudget budget) {
-    return sum.terms().entrySet().parallelStream()
-        .map(e -> expectation(e.getKey(), budget).multiply(e.getValue()))
-        .reduce(Polynomial.ZERO, Polynomial::add);
+    return sum.terms().entrySet().parallelStream().collect(Polynomial.Builder::new,
+        (acc, e) -> acc.add(expectation(e.getKey(), budget), e.getValue()),
+        (a, b) -> a.add(b.build())).build();
   }
 
   /** The number of distinct partially contracted networks remembered so far. */

@@ -118,6 +118,24 @@ public final class CanonicalLabeler {
         compOfRoot[r] = comps++;
       }
     }
+    if (comps == 1) {
+      int[] species = new int[n];
+      int[][] legs = new int[n][];
+      int[] kinds = new int[c];
+      int[] original = new int[n];
+      for (int v = 0; v < n; v++) {
+        species[v] = net.species(v);
+        original[v] = v;
+        legs[v] = new int[net.arity(v)];
+        for (int k = 0; k < legs[v].length; k++) {
+          legs[v][k] = net.legClass(v, k);
+        }
+      }
+      for (int i = 0; i < c; i++) {
+        kinds[i] = net.classKind(i);
+      }
+      return List.of(new Component(species, legs, kinds, original, budget));
+    }
     int[] localClass = new int[c];
     int[] classCountOf = new int[Math.max(comps, 1)];
     int[] nodeCountOf = new int[Math.max(comps, 1)];
@@ -240,9 +258,11 @@ public final class CanonicalLabeler {
       this.c = kinds.length;
       int all = allSpecies.length;
       int legTotal = 0;
-      // twins: same species and the same class on every leg; keep the first of each group
+      // twins: same species and the same class on every leg; keep the first of each group,
+      // found through a hash table of the nodes' (species, legs) keys
       int[] rep = new int[all];
-      long[] key = new long[all];
+      int tableSize = Integer.highestOneBit(Math.max(2, all)) << 2;
+      int[] firstOfKey = new int[tableSize];
       int groups = 0;
       for (int v = 0; v < all; v++) {
         legTotal += allLegs[v].length;
@@ -250,15 +270,18 @@ public final class CanonicalLabeler {
         for (int cl : allLegs[v]) {
           h = h * 0x9E3779B97F4A7C15L + cl;
         }
-        key[v] = h;
+        int slot = (int) mix(h) & (tableSize - 1);
         rep[v] = v;
-        for (int u = 0; u < v; u++) {
-          if (rep[u] == u && key[u] == h && allSpecies[u] == allSpecies[v] && Arrays.equals(allLegs[u], allLegs[v])) {
+        while (firstOfKey[slot] != 0) {
+          int u = firstOfKey[slot] - 1;
+          if (allSpecies[u] == allSpecies[v] && Arrays.equals(allLegs[u], allLegs[v])) {
             rep[v] = u;
             break;
           }
+          slot = (slot + 1) & (tableSize - 1);
         }
         if (rep[v] == v) {
+          firstOfKey[slot] = v + 1;
           groups++;
         }
       }
