@@ -60,7 +60,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("# gfd benchmark: %d cores, max heap %d MiB, %s s per model%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, seconds);
-    out.println("# model | order | seconds for this order | cumulative seconds | distinct networks in D^s L");
+    out.println("# model | order | seconds for this order | cumulative seconds | distinct networks in D^s L "
+        + "(one per orbit of interchangeable species)");
     List<String> rayLines = new ArrayList<>();
     for (boolean symmetric : new boolean[] {false, true}) {
       for (int nu : nus) {

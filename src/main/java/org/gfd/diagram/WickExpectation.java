@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
-import org.gfd.network.CanonicalLabeler;
 import org.gfd.network.Network;
 import org.gfd.network.NetworkSum;
+import org.gfd.network.SpeciesSymmetry;
 import org.gfd.network.SpeciesTable;
 import org.gfd.network.WorkBudget;
 
@@ -28,11 +28,22 @@ import org.gfd.network.WorkBudget;
  */
 public final class WickExpectation {
   private final SpeciesTable table;
+  private final SpeciesSymmetry symmetry;
   private final ClassCounts.Packing packing;
   private final Map<Network, ClassCounts> memo = new ConcurrentHashMap<>();
 
   public WickExpectation(SpeciesTable table) {
-    this.table = table;
+    this(SpeciesSymmetry.none(table));
+  }
+
+  /**
+   * Expectations memoized on canonical forms up to {@code symmetry}: networks that a permutation
+   * of interchangeable species maps onto each other share one entry (their expectations are equal,
+   * the species having the same legs and variance).
+   */
+  public WickExpectation(SpeciesSymmetry symmetry) {
+    this.symmetry = symmetry;
+    this.table = symmetry.table();
     this.packing = ClassCounts.Packing.of(table.kindCount());
   }
 
@@ -56,7 +67,7 @@ public final class WickExpectation {
       }
     }
     Monomial free = f.freeClassWeight();
-    Network stripped = CanonicalLabeler.canonicalize(f.withoutFreeClasses(), budget);
+    Network stripped = symmetry.canonicalize(f.withoutFreeClasses(), budget);
     ClassCounts matchings = pairings(stripped, budget);
     Polynomial.Builder value = new Polynomial.Builder();
     Monomial outside = free.multiply(variances);
@@ -154,7 +165,7 @@ public final class WickExpectation {
           free[child.classKind(c)]++;
         }
       }
-      Network next = CanonicalLabeler.canonicalize(child.withoutFreeClasses(), budget);
+      Network next = symmetry.canonicalize(child.withoutFreeClasses(), budget);
       acc.add(pairings(next, budget), count[w], packing.pack(free));
     }
     ClassCounts result = acc.build();

@@ -15,7 +15,7 @@ public final class SpeciesTable {
   private final List<IndexKind> kinds;
   private final int[][] legKind;
 
-  private SpeciesTable(List<Species> species, List<IndexKind> kinds) {
+  SpeciesTable(List<Species> species, List<IndexKind> kinds) {
     this.species = List.copyOf(species);
     this.kinds = List.copyOf(kinds);
     this.legKind = new int[species.size()][];

@@ -21,13 +21,23 @@ import org.gfd.algebra.Rational;
  */
 public final class TimeDerivative {
   private final NetworkSum loss;
+  private final SpeciesSymmetry symmetry;
   private final List<Network> lossNetworks = new ArrayList<>();
   private final List<Rational> lossCoefficients = new ArrayList<>();
   /** For each loss network, each node's orbit size when it is its orbit's smallest node, else 0. */
   private final List<int[]> lossOrbitSizes = new ArrayList<>();
 
   public TimeDerivative(NetworkSum loss) {
+    this(loss, SpeciesSymmetry.none(loss.table()));
+  }
+
+  /**
+   * {@code D} on sums that carry one network per orbit of {@code symmetry} (a symmetry of
+   * {@code loss}), with the orbit's summed coefficient: children are merged up to the symmetry.
+   */
+  public TimeDerivative(NetworkSum loss, SpeciesSymmetry symmetry) {
     this.loss = loss;
+    this.symmetry = symmetry;
     loss.terms().forEach((net, coef) -> {
       if (net.nodeCount() > 0) {
         lossNetworks.add(net);
@@ -72,7 +82,7 @@ public final class TimeDerivative {
               joined = net.union(l);
             }
             Rational coef = minusCoef.multiply(lossCoefficients.get(t)).multiply(Rational.of((long) orbitSize[v] * lossOrbit[w]));
-            Network child = CanonicalLabeler.canonicalize(joined.contract(v, net.nodeCount() + w), budget);
+            Network child = symmetry.canonicalize(joined.contract(v, net.nodeCount() + w), budget);
             acc.merge(child, coef, Rational::add);
           }
         }

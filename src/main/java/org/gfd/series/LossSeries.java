@@ -16,7 +16,8 @@ import org.gfd.model.Model;
  * @param coefficients {@code c_0, c_1, ...}: all orders asked for, or fewer when stopped
  * @param orderSeconds the wall time spent on each computed order (for an order taken from a
  *     checkpoint, the time of its derivative only)
- * @param networkCounts the number of distinct canonical networks in {@code D^s L}, per order
+ * @param networkCounts the number of distinct networks in {@code D^s L}, per order, counting one per
+ *     orbit of interchangeable species ({@link org.gfd.network.SpeciesSymmetry})
  * @param stopReason why the computation stopped before {@code requestedOrder}, if it did
  */
 public record LossSeries(Model model, int requestedOrder, List<Polynomial> coefficients,

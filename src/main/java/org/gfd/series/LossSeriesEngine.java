@@ -11,13 +11,16 @@ import org.gfd.error.StopReason;
 import org.gfd.error.StoppedException;
 import org.gfd.model.Model;
 import org.gfd.network.NetworkSum;
+import org.gfd.network.SpeciesSymmetry;
 import org.gfd.network.TimeDerivative;
 import org.gfd.network.WorkBudget;
 
 /**
  * Computes the exact loss series: {@code D^s L} as a sum of canonical networks, one derivative at a
  * time with isomorphic networks merged between steps, then {@code c_s = E[D^s L]} by the memoized
- * Wick expectation (one memo for all orders). Stops cleanly, keeping the orders finished, when the
+ * Wick expectation (one memo for all orders). Species that the loss cannot tell apart (the factors
+ * of asymmetric CP) are merged too: one network per orbit of their permutations, with the orbit's
+ * summed coefficient ({@link SpeciesSymmetry}). Stops cleanly, keeping the orders finished, when the
  * work budget runs out, when the run is interrupted, or when the heap or the thread stack
  * overflows (all of the unfinished order's state is dropped before the result is built).
  */
@@ -101,9 +104,11 @@ public final class LossSeriesEngine {
     }
 
     void compute(WorkBudget budget) {
-      NetworkSum current = NetworkSum.loss(model);
-      TimeDerivative d = new TimeDerivative(current);
-      WickExpectation wick = new WickExpectation(current.table());
+      NetworkSum loss = NetworkSum.loss(model);
+      SpeciesSymmetry symmetry = SpeciesSymmetry.of(loss);
+      TimeDerivative d = new TimeDerivative(loss, symmetry);
+      WickExpectation wick = new WickExpectation(symmetry);
+      NetworkSum current = symmetry.group(loss, budget);
       for (int s = 0; s <= maxOrder; s++) {
         long start = System.nanoTime();
         if (s > 0) {

@@ -1,0 +1,119 @@
+package org.gfd.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
+import org.gfd.model.CpModels;
+import org.gfd.model.Factor;
+import org.gfd.model.IndexKind;
+import org.gfd.model.Model;
+import org.gfd.model.Species;
+import org.gfd.model.Target;
+import org.gfd.model.TensorTerm;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Canonical forms up to permutations of interchangeable species, against the definition: two
+ * networks get the same form exactly when some permutation of the species (all 6 of S_3 tried)
+ * makes their plain canonical forms equal.
+ */
+class SpeciesSymmetryTest {
+  private static final int[][] PERMUTATIONS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+
+  private static Network permuted(Network f, int[] sigma) {
+    int[] species = new int[f.nodeCount()];
+    List<Integer> legs = new ArrayList<>();
+    for (int v = 0; v < species.length; v++) {
+      species[v] = sigma[f.species(v)];
+      for (int k = 0; k < f.arity(v); k++) {
+        legs.add(f.legClass(v, k));
+      }
+    }
+    int[] kinds = new int[f.classCount()];
+    for (int c = 0; c < kinds.length; c++) {
+      kinds[c] = f.classKind(c);
+    }
+    return Network.of(f.table(), species, legs.stream().mapToInt(i -> i).toArray(), kinds);
+  }
+
+  private static Network random(Random rnd, SpeciesTable table, int nodes, int classesPerKind) {
+    int kinds = table.kindCount();
+    int[] kind = new int[classesPerKind * kinds];
+    for (int c = 0; c < kind.length; c++) {
+      kind[c] = c % kinds;
+    }
+    int[] species = new int[nodes];
+    List<Integer> legs = new ArrayList<>();
+    for (int v = 0; v < nodes; v++) {
+      species[v] = rnd.nextInt(table.speciesCount());
+      for (int k = 0; k < table.arity(species[v]); k++) {
+        legs.add(rnd.nextInt(classesPerKind) * kinds + table.legKind(species[v], k));
+      }
+    }
+    return Network.of(table, species, legs.stream().mapToInt(i -> i).toArray(), kind);
+  }
+
+  @Test
+  void asymmetricCpFactorsAreInterchangeable() {
+    SpeciesSymmetry symmetry = SpeciesSymmetry.of(NetworkSum.loss(CpModels.cp(3, false, Target.IDENTITY)));
+    assertEquals(1, symmetry.blocks().size());
+    assertEquals(3, symmetry.blocks().get(0).length);
+  }
+
+  @Test
+  void formsAgreeExactlyWhenSomePermutationMakesTheNetworksIsomorphic() {
+    SpeciesTable table = NetworkSum.loss(CpModels.cp(3, false, Target.IDENTITY)).table();
+    SpeciesSymmetry symmetry = SpeciesSymmetry.of(NetworkSum.loss(CpModels.cp(3, false, Target.IDENTITY)));
+    Random rnd = new Random(4);
+    int same = 0;
+    int different = 0;
+    for (int trial = 0; trial < 1500; trial++) {
+      int nodes = 2 + rnd.nextInt(4);
+      int classes = 1 + rnd.nextInt(2);
+      Network a = random(rnd, table, nodes, classes);
+      Network b = rnd.nextInt(3) == 0 ? permuted(a, PERMUTATIONS[rnd.nextInt(6)]) : random(rnd, table, nodes, classes);
+      Set<Network> orbitOfA = new HashSet<>();
+      for (int[] sigma : PERMUTATIONS) {
+        orbitOfA.add(CanonicalLabeler.canonicalize(permuted(a, sigma)));
+      }
+      boolean related = orbitOfA.contains(CanonicalLabeler.canonicalize(b));
+      Network formA = symmetry.canonicalize(a, WorkBudget.unlimited());
+      assertEquals(related, formA.equals(symmetry.canonicalize(b, WorkBudget.unlimited())), a + " vs " + b);
+      assertTrue(orbitOfA.contains(CanonicalLabeler.canonicalize(formA)), "the form lies in the orbit of " + a);
+      if (related) {
+        same++;
+      } else {
+        different++;
+      }
+    }
+    assertTrue(same > 300 && different > 300, same + " / " + different);
+  }
+
+  /** L = 1/2 |A B^T|^2 + 1/2 |A|^2: exchanging A and B changes the second term, so nothing is permuted. */
+  @Test
+  void speciesThatTheLossTellsApartStayApart() {
+    Monomial s = Monomial.of(Variable.SIGMA2, 1);
+    Species a = new Species("A", List.of(IndexKind.H, IndexKind.P), true, s);
+    Species b = new Species("B", List.of(IndexKind.H, IndexKind.P), true, s);
+    TensorTerm product = new TensorTerm(Rational.HALF,
+        List.of(new Factor(a, List.of("h", "i")), new Factor(a, List.of("g", "i")),
+            new Factor(b, List.of("h", "j")), new Factor(b, List.of("g", "j"))),
+        Map.of("h", IndexKind.H, "g", IndexKind.H, "i", IndexKind.P, "j", IndexKind.P));
+    TensorTerm norm = new TensorTerm(Rational.HALF,
+        List.of(new Factor(a, List.of("h", "i")), new Factor(a, List.of("h", "i"))),
+        Map.of("h", IndexKind.H, "i", IndexKind.P));
+    Model model = new Model("test", Map.of(), List.of(a, b), List.of(product, norm));
+    assertTrue(SpeciesSymmetry.of(NetworkSum.loss(model)).isTrivial());
+    Model symmetric = new Model("test", Map.of(), List.of(a, b), List.of(product));
+    assertEquals(2, SpeciesSymmetry.of(NetworkSum.loss(symmetric)).blocks().get(0).length);
+  }
+}
