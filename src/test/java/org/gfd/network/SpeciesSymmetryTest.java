@@ -45,23 +45,6 @@ class SpeciesSymmetryTest {
     return Network.of(f.table(), species, legs.stream().mapToInt(i -> i).toArray(), kinds);
   }
 
-  private static Network random(Random rnd, SpeciesTable table, int nodes, int classesPerKind) {
-    int kinds = table.kindCount();
-    int[] kind = new int[classesPerKind * kinds];
-    for (int c = 0; c < kind.length; c++) {
-      kind[c] = c % kinds;
-    }
-    int[] species = new int[nodes];
-    List<Integer> legs = new ArrayList<>();
-    for (int v = 0; v < nodes; v++) {
-      species[v] = rnd.nextInt(table.speciesCount());
-      for (int k = 0; k < table.arity(species[v]); k++) {
-        legs.add(rnd.nextInt(classesPerKind) * kinds + table.legKind(species[v], k));
-      }
-    }
-    return Network.of(table, species, legs.stream().mapToInt(i -> i).toArray(), kind);
-  }
-
   @Test
   void asymmetricCpFactorsAreInterchangeable() {
     SpeciesSymmetry symmetry = SpeciesSymmetry.of(NetworkSum.loss(CpModels.cp(3, false, Target.IDENTITY)));
@@ -79,8 +62,8 @@ class SpeciesSymmetryTest {
     for (int trial = 0; trial < 1500; trial++) {
       int nodes = 2 + rnd.nextInt(4);
       int classes = 1 + rnd.nextInt(2);
-      Network a = random(rnd, table, nodes, classes);
-      Network b = rnd.nextInt(3) == 0 ? permuted(a, PERMUTATIONS[rnd.nextInt(6)]) : random(rnd, table, nodes, classes);
+      Network a = CanonicalLabelerTest.random(rnd, table, nodes, classes, 3);
+      Network b = rnd.nextInt(3) == 0 ? permuted(a, PERMUTATIONS[rnd.nextInt(6)]) : CanonicalLabelerTest.random(rnd, table, nodes, classes, 3);
       Set<Network> orbitOfA = new HashSet<>();
       for (int[] sigma : PERMUTATIONS) {
         orbitOfA.add(CanonicalLabeler.canonicalize(permuted(a, sigma)));
