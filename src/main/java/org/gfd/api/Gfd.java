@@ -97,7 +97,8 @@ public final class Gfd {
 
   /**
    * Verifies a ray: its limit, admissibility and place on the regime map from orders
-   * {@code 0..maxOrder}.
+   * {@code 0..maxOrder}. The place is found from the map near the ray's exponent point
+   * ({@link org.gfd.scaling.RegimeMap#near}); the whole map is never built.
    *
    * @param finished told the series so far after each order is finished
    * @throws InputException when the ray leaves out a variable of the model, or sets one it lacks
@@ -119,7 +120,11 @@ public final class Gfd {
     }
     LossSeries series = complete(series(model, maxOrder, budget, finished));
     List<Variable> axes = axes(series.coefficients());
-    return Verification.of(series.coefficients(), ray, map(series.coefficients(), axes, budget));
+    try {
+      return Verification.of(series.coefficients(), ray, axes, budget);
+    } catch (StoppedException e) {
+      throw new StoppedException(e.reason().with("while locating the ray on the regime map"));
+    }
   }
 
   /**

@@ -101,6 +101,9 @@ final class BenchmarkCommand implements Callable<Integer> {
    * {@code c_0..c_3}, analyzed from all the orders computed.
    */
   private static List<String> rayLimits(Model model, List<Polynomial> coefficients) {
+    if (coefficients.isEmpty()) {
+      return List.of(model.describe() + " | no order finished: no ray limits");
+    }
     List<Variable> axes = List.of(Variable.H, Variable.SIGMA2);
     RegimeMap map = RegimeMap.of(coefficients.subList(0, Math.min(coefficients.size(), RAY_MAP_ORDER + 1)), axes);
     Map<String, List<Rational>> points = new LinkedHashMap<>();

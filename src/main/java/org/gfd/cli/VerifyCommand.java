@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "verify", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
     description = "Checks a ray H = h p^A, sigma2 = v p^B (optionally with t = p^C tau and "
         + "normalization p^E): PASS (exit 0) when admissible and nontrivial, FAIL (exit 1) with the "
-        + "reason otherwise; prints its cell, c, e, the limit coefficients and the leading diagrams. "
+        + "reason otherwise; prints where it lies on the regime map (inside a cell, on a boundary, at a vertex) "
+        + "and the cells there, c, e, the limit coefficients and the leading diagrams. "
         + "Stopped at a limit, it writes the finished orders c_s instead.")
 final class VerifyCommand implements Callable<Integer> {
   /** Default highest order: enough to see the shape of a limit, quick for every built-in model. */

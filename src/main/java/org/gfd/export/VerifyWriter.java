@@ -2,6 +2,7 @@ package org.gfd.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,13 +15,18 @@ import org.gfd.diagram.DiagramFamily;
 import org.gfd.model.Model;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
+import org.gfd.scaling.RegimeCell;
 import org.gfd.scaling.Verification;
 
 /**
  * Writes the verification of a ray as text, JSON or LaTeX. Every format carries the verdict (PASS
  * or FAIL with its reason, and any warning) and shows each order as what it is: a limit
  * coefficient {@code hat c_s} when {@code p^(c s - e) c_s} stays bounded, or "diverges as
- * {@code p^(k)}" with {@code k = E_s + c s - e > 0} when it does not.
+ * {@code p^(k)}" with {@code k = E_s + c s - e > 0} when it does not. Where the ray lies on the
+ * map is said in words (inside a cell, on the boundary between cells, at a vertex), followed by
+ * the cells that meet there, each by its name, {@code e}, {@code c}, surviving orders, the shape
+ * of its limit and its inequalities through the point; no cell is given a number, since the
+ * cells of the whole map are never built.
  */
 public final class VerifyWriter {
   private VerifyWriter() {}
@@ -93,7 +99,8 @@ public final class VerifyWriter {
 
   /**
    * The verdict line ({@code PASS: ...} or {@code FAIL: reason}), its parts, any warning, then the
-   * location, {@code e}, {@code c}, the {@code E_s}, one line per order and the leading monomials.
+   * location and one {@code cell here:} line per cell meeting there, {@code e}, {@code c}, the
+   * {@code E_s}, one line per order and the leading monomials.
    */
   public static String text(Model model, Verification v, List<DiagramFamily> families) {
     RayLimit l = v.limit();
@@ -103,7 +110,18 @@ public final class VerifyWriter {
     v.warning().ifPresent(w -> sb.append("# warning: ").append(w).append('\n'));
     sb.append("# model: ").append(model.describe()).append("; orders 0..").append(l.maxOrder()).append('\n');
     sb.append("# ray: ").append(describe(l.ray())).append('\n');
-    sb.append("cell: ").append(v.location()).append('\n');
+    sb.append("location: ").append(v.location()).append('\n');
+    List<String> letters = Exponents.letters(v.near().axes());
+    for (RegimeCell c : v.cells()) {
+      sb.append("cell here: ").append(c.name()).append("; e = ").append(Exponents.affine(c.normExponent(), letters, false))
+          .append("; c = ").append(c.timeExponent().isEmpty() ? "none" : Exponents.affine(c.timeExponent(), letters, false))
+          .append("; surviving orders ").append(Exponents.orders(c.survivingOrders())).append("; limit ")
+          .append(RegimeWriter.shape(c.limit(), false));
+      if (!c.facets().isEmpty()) {
+        sb.append("; near the point: ").append(RegimeWriter.region(c, letters, false));
+      }
+      sb.append('\n');
+    }
     sb.append("norm exponent e = ").append(l.normExponent())
         .append(l.ray().normExponent().isPresent() ? " (given)" : " (E_0)").append('\n');
     sb.append("time exponent c = ").append(l.timeExponent().map(Rational::toString).orElse("none"))
@@ -136,9 +154,14 @@ public final class VerifyWriter {
 
   /**
    * {@code {"model", "ray", "pass", "verdict", "bounded", "nontrivial", "admissible", "reason",
-   * "warning"?, "cell", "cell_ids", "time_exponent", "norm_exponent", "order_exponents",
-   * "diverging_orders", "limit", "leading"}}. {@code admissible} is docs/specification.md &sect;4's (bounded and
-   * nontrivial) and equals {@code pass}; each {@code limit} entry is
+   * "warning"?, "location", "place", "cells_here", "vertex", "time_exponent", "norm_exponent",
+   * "order_exponents", "diverging_orders", "limit", "leading"}}. {@code admissible} is
+   * docs/specification.md &sect;4's (bounded and nontrivial) and equals {@code pass};
+   * {@code place} is {@code "cell"}, {@code "boundary"} or {@code "vertex"}; each entry of
+   * {@code cells_here} is {@code {"name" (null when unnamed), "norm_exponent", "time_exponent"
+   * (affine in the exponents, null when nothing moves), "surviving_orders", "limit_shape",
+   * "leading", "near_the_point" (its inequalities through the point)}}; {@code vertex} is
+   * {@code {"point", "name"}} at a vertex and null elsewhere. Each {@code limit} entry is
    * {@code {"s", "coef"}} for a bounded order and {@code {"s", "coef": null, "diverges": true,
    * "growth", "leading_part"}} for a diverging one.
    */
@@ -154,9 +177,33 @@ public final class VerifyWriter {
     root.put("admissible", l.isAdmissible());
     root.put("reason", l.reason());
     v.warning().ifPresent(w -> root.put("warning", w));
-    root.put("cell", v.location());
-    ArrayNode ids = root.putArray("cell_ids");
-    v.cells().forEach(c -> ids.add(c.id()));
+    root.put("location", v.location());
+    root.put("place", place(v));
+    List<String> letters = Exponents.letters(v.near().axes());
+    ArrayNode here = root.putArray("cells_here");
+    for (RegimeCell c : v.cells()) {
+      ObjectNode o = here.addObject();
+      c.name().label().ifPresentOrElse(n -> o.put("name", n), () -> o.putNull("name"));
+      o.set("norm_exponent", affineJson(c.normExponent(), letters));
+      if (c.timeExponent().isEmpty()) {
+        o.putNull("time_exponent");
+      } else {
+        o.set("time_exponent", affineJson(c.timeExponent(), letters));
+      }
+      ArrayNode surviving = o.putArray("surviving_orders");
+      c.survivingOrders().forEach(surviving::add);
+      o.put("limit_shape", RegimeWriter.shape(c.limit(), false));
+      ArrayNode lead = o.putArray("leading");
+      c.leading().forEach((s, m) -> lead.addObject().put("s", s).set("powers", Json.powers(m)));
+      ArrayNode region = o.putArray("near_the_point");
+      c.facets().forEach(q -> region.add(Exponents.affine(q.row(), letters, false) + " >= 0"));
+    }
+    v.vertex().ifPresentOrElse(x -> {
+      ObjectNode o = root.putObject("vertex");
+      ArrayNode point = o.putArray("point");
+      x.point().forEach(r -> point.add(r.toString()));
+      x.name().label().ifPresentOrElse(n -> o.put("name", n), () -> o.putNull("name"));
+    }, () -> root.putNull("vertex"));
     l.timeExponent().ifPresentOrElse(c -> root.put("time_exponent", c.toString()), () -> root.putNull("time_exponent"));
     root.put("norm_exponent", l.normExponent().toString());
     ArrayNode exps = root.putArray("order_exponents");
@@ -190,8 +237,9 @@ public final class VerifyWriter {
 
   /**
    * The verification for a paper: the verdict as comments and visibly (PASS or FAIL in bold, the
-   * reason, any warning), where the ray lies, {@code e}, {@code c}, the {@code E_s}, each order's
-   * limit or divergence in an {@code align*}, and the leading monomials with their diagrams.
+   * reason, any warning), where the ray lies and the cells that meet there, {@code e}, {@code c},
+   * the {@code E_s}, each order's limit or divergence in an {@code align*}, and the leading
+   * monomials with their diagrams.
    */
   public static String latex(Model model, Verification v, List<DiagramFamily> families) {
     RayLimit l = v.limit();
@@ -205,7 +253,9 @@ public final class VerifyWriter {
         .append(Latex.text(model.describe())).append(", orders $0$ to $").append(l.maxOrder()).append("$.\n");
     sb.append("\\textbf{").append(l.isAdmissible() ? "PASS" : "FAIL").append(":} ").append(verdictLatex(l)).append('\n');
     v.warning().ifPresent(w -> sb.append("\\textbf{Warning:} ").append(Latex.text(w)).append(".\n"));
-    sb.append("\n\\noindent Location: ").append(Latex.text(v.location())).append(". Normalization $e = ")
+    sb.append("\n\\noindent Location on the map: ").append(Latex.text(v.location())).append(".\n");
+    sb.append(cellsHereLatex(v));
+    sb.append("\\noindent Normalization $e = ")
         .append(Latex.rational(l.normExponent())).append("$ ")
         .append(l.ray().normExponent().isPresent() ? "(given)" : "($= E_0$)").append(", time exponent ")
         .append(l.timeExponent().map(c -> "$c = " + Latex.rational(c) + "$").orElse("none"))
@@ -243,6 +293,50 @@ public final class VerifyWriter {
     }
     sb.append("\\end{itemize}\n");
     return sb.toString();
+  }
+
+  /** {@code "cell"}, {@code "boundary"} or {@code "vertex"}. */
+  private static String place(Verification v) {
+    return switch (v.place()) {
+      case INSIDE_CELL -> "cell";
+      case ON_BOUNDARY -> "boundary";
+      case AT_VERTEX -> "vertex";
+    };
+  }
+
+  /** {@code {"constant": "1", "a": "-1", "b": "0"}}: an affine function of the exponents. */
+  private static ObjectNode affineJson(List<Rational> row, List<String> letters) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("constant", row.get(0).toString());
+    for (int i = 1; i < row.size(); i++) {
+      o.put(letters.get(i - 1), row.get(i).toString());
+    }
+    return o;
+  }
+
+  /**
+   * The cells meeting at the point, one item each: name, {@code e}, {@code c}, surviving orders,
+   * shape of the limit, and (on a boundary or vertex) its inequalities through the point.
+   */
+  private static String cellsHereLatex(Verification v) {
+    List<String> letters = Exponents.letters(v.near().axes());
+    List<String> items = new ArrayList<>();
+    for (RegimeCell c : v.cells()) {
+      StringBuilder item = new StringBuilder(Latex.text(c.name().toString())).append(": $e = ")
+          .append(Exponents.affine(c.normExponent(), letters, true)).append("$, ")
+          .append(c.timeExponent().isEmpty() ? "no time scale"
+              : "$c = " + Exponents.affine(c.timeExponent(), letters, true) + "$")
+          .append(", surviving orders ").append(Exponents.orders(c.survivingOrders())).append(", limit ")
+          .append(RegimeWriter.shape(c.limit(), true));
+      if (!c.facets().isEmpty()) {
+        item.append("; near the point ").append(RegimeWriter.region(c, letters, true));
+      }
+      items.add(item.append('.').toString());
+    }
+    StringBuilder sb = new StringBuilder(items.size() == 1 ? "The cell there:\n" : "The cells there:\n");
+    sb.append("\\begin{itemize}\n");
+    items.forEach(i -> sb.append("  \\item ").append(i).append('\n'));
+    return sb.append("\\end{itemize}\n").toString();
   }
 
   /** The reason of the verdict in LaTeX, built from the limit's data rather than from its words. */

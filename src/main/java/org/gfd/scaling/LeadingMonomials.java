@@ -71,6 +71,101 @@ public final class LeadingMonomials {
     return leading;
   }
 
+  /**
+   * The monomials that alone lead on rays arbitrarily close to the exponent point {@code x}
+   * ({@code point}, one exponent per variable of {@code axes}; every variable of the monomials
+   * other than {@code p} must be an axis): among the monomials tied for the largest growth
+   * {@code lin_m(x)}, those whose exponent vectors {@code L_m} on the axes are vertices of
+   * {@code Q = conv{L_m}}. Near {@code x} the growth of a tied monomial is
+   * {@code lin_m(x) + L_m . y} with {@code y} the displacement, so exactly these lead alone on
+   * an open cone of directions; the others lead only where vertices of {@code Q} tie with them.
+   *
+   * <p>Method (output-sensitive, as in Clarkson's algorithm): the vertices found so far form
+   * {@code V}; each tied monomial {@code q} in turn is tested for a direction {@code y} with
+   * {@code (L_q - L_v) . y > 0} for every {@code v} of {@code V}, a {@link Polyhedron} of
+   * {@code |V|} strict rows. When there is none, {@code L_q} lies in {@code conv V} (Gordan's
+   * alternative) and is no vertex. When there is one, the tied monomials maximizing
+   * {@code L . y} form a face of {@code Q} that misses {@code V}; the lexicographically largest
+   * {@code L} on it is a vertex of {@code Q}, which joins {@code V}, and {@code q} is tested
+   * again. Exact. Cost: {@code O(N)} growth evaluations to find the tied monomials, then per
+   * tied monomial and per vertex found one elimination with {@code |V|} rows and {@code O(T)}
+   * evaluations, {@code T} the number of tied monomials.
+   *
+   * @return the vertex monomials, in the order given
+   * @throws org.gfd.error.StoppedException when the budget runs out first
+   * @throws IllegalArgumentException when a monomial has a variable other than {@code p} off the axes
+   */
+  public static List<Monomial> near(Collection<Monomial> monomials, List<Variable> axes, List<Rational> point,
+      WorkBudget budget) {
+    List<Monomial> tied = new ArrayList<>();
+    Rational best = null;
+    for (Monomial m : new LinkedHashSet<>(monomials)) {
+      for (Variable v : m.powers().keySet()) {
+        if (!v.equals(Variable.P) && !axes.contains(v)) {
+          throw new IllegalArgumentException(v + " is not an axis of " + axes);
+        }
+      }
+      Rational g = Rational.of(m.exponent(Variable.P));
+      for (int j = 0; j < axes.size(); j++) {
+        g = g.add(point.get(j).multiply(Rational.of(m.exponent(axes.get(j)))));
+      }
+      int cmp = best == null ? 1 : g.compareTo(best);
+      if (cmp > 0) {
+        best = g;
+        tied.clear();
+      }
+      if (cmp >= 0) {
+        tied.add(m);
+      }
+    }
+    Set<Monomial> vertices = new LinkedHashSet<>();
+    for (Monomial q : tied) {
+      while (!vertices.contains(q)) {
+        budget.check();
+        List<Polyhedron.Inequality> rows = new ArrayList<>();
+        for (Monomial v : vertices) {
+          List<Rational> row = new ArrayList<>();
+          row.add(Rational.ZERO);
+          for (Variable x : axes) {
+            row.add(Rational.of(q.exponent(x) - v.exponent(x)));
+          }
+          rows.add(new Polyhedron.Inequality(row, true));
+        }
+        Optional<List<Rational>> y = Polyhedron.space(axes.size()).and(rows).point(budget);
+        if (y.isEmpty()) {
+          break;
+        }
+        vertices.add(lexicographicArgmax(tied, axes, y.get()));
+      }
+    }
+    return tied.stream().filter(vertices::contains).toList();
+  }
+
+  /**
+   * Among the monomials maximizing {@code L . y}, the one with the lexicographically largest
+   * exponent vector {@code L} on the axes: a vertex of the face of {@code conv{L}} that {@code y}
+   * exposes.
+   */
+  private static Monomial lexicographicArgmax(List<Monomial> monomials, List<Variable> axes, List<Rational> y) {
+    Monomial best = null;
+    Rational bestValue = null;
+    for (Monomial m : monomials) {
+      Rational value = Rational.ZERO;
+      for (int j = 0; j < axes.size(); j++) {
+        value = value.add(y.get(j).multiply(Rational.of(m.exponent(axes.get(j)))));
+      }
+      int cmp = best == null ? 1 : value.compareTo(bestValue);
+      for (int j = 0; j < axes.size() && cmp == 0; j++) {
+        cmp = Integer.compare(m.exponent(axes.get(j)), best.exponent(axes.get(j)));
+      }
+      if (cmp > 0) {
+        best = m;
+        bestValue = value;
+      }
+    }
+    return best;
+  }
+
   private static List<Integer> outside(Monomial m, List<Variable> vars) {
     return vars.stream().map(m::exponent).toList();
   }

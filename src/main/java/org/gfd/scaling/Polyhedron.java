@@ -14,10 +14,18 @@ import org.gfd.network.WorkBudget;
  * {@code r_0 + r_1 x_1 + ... + r_k x_k >= 0} (or {@code > 0}), with exact rational arithmetic.
  * Immutable.
  *
- * <p>Feasibility, interior points and redundancy are decided by Fourier&ndash;Motzkin elimination
- * with strictness tracked (a combination is strict when either part is), and back-substitution
- * for a witness point. Fine for the small systems of regime maps (a few dozen inequalities in
- * two or three unknowns); the elimination is exponential in {@code k} in general.
+ * <p>Points are found by Fourier&ndash;Motzkin elimination with strictness tracked (a combination
+ * is strict when either part is), and back-substitution for a witness point; the point found
+ * depends only on the set, not on how it is written. Feasibility, interiors and redundancy (is a
+ * row implied by the others, hence {@link #facets()}) are decided by constraint generation on top
+ * of it: the system of the rows gathered so far is solved, its point is checked against every
+ * row, and the most violated row joins, until the point satisfies all (feasible) or the rows
+ * gathered have no point (then neither has the whole system). Exact, and the systems eliminated
+ * stay near the few rows that matter, where eliminating all rows at once costs up to
+ * {@code (n/2)^(2^(k-1))} combinations for {@code n} rows in {@code k} unknowns (two unknowns
+ * are cheap: the last elimination keeps only the tightest bounds).
+ * Cost of a decision: per row gathered one elimination of the gathered rows and {@code O(n)}
+ * row evaluations.
  */
 public final class Polyhedron {
   /**
@@ -106,7 +114,7 @@ public final class Polyhedron {
 
   /** {@link #isFeasible()}, polling {@code budget} during the elimination. */
   public boolean isFeasible(WorkBudget budget) {
-    return point(budget).isPresent();
+    return generated(List.of(), inequalities, budget).isPresent();
   }
 
   /** A point satisfying every inequality (strict ones strictly), if there is one. */
@@ -134,17 +142,57 @@ public final class Polyhedron {
 
   /** {@link #hasInterior()}, polling {@code budget} during the elimination. */
   public boolean hasInterior(WorkBudget budget) {
-    return interiorPoint(budget).isPresent();
+    return generated(List.of(), inequalities.stream().map(q -> q.withStrict(true)).toList(), budget).isPresent();
   }
 
-  /** Whether every point satisfying the others (non-strictly) satisfies {@code q} (non-strictly). */
+  /**
+   * Whether every point satisfying the inequalities of this polyhedron non-strictly satisfies
+   * {@code q} non-strictly: the closure lies in {@code q}'s closed half-space.
+   */
   public boolean implies(Inequality q) {
-    List<Inequality> sys = new ArrayList<>();
-    for (Inequality r : inequalities) {
-      sys.add(r.withStrict(false));
+    return implies(q, WorkBudget.unlimited());
+  }
+
+  /** {@link #implies(Inequality)}, polling {@code budget} during the elimination. */
+  public boolean implies(Inequality q, WorkBudget budget) {
+    List<Inequality> closure = inequalities.stream().map(r -> r.withStrict(false)).toList();
+    return generated(List.of(q.withStrict(false).negated()), closure, budget).isEmpty();
+  }
+
+  /**
+   * A point satisfying {@code seed} and {@code rows} (strict ones strictly), if there is one,
+   * by constraint generation: the system of {@code seed} and the rows gathered so far is solved
+   * by {@link #witness}; when its point violates some row, the most violated one (least value,
+   * rows scaled as in {@link #normalized}) joins and the system is solved again. Every round adds
+   * a row the previous point violated, so it ends within {@code |rows|} rounds; a gathered system
+   * without a point proves that the whole has none, and a point of it satisfying every row is a
+   * point of the whole.
+   */
+  private Optional<List<Rational>> generated(List<Inequality> seed, List<Inequality> rows, WorkBudget budget) {
+    List<Inequality> all = dedupe(rows);
+    List<Inequality> active = new ArrayList<>(seed);
+    while (true) {
+      budget.check();
+      Optional<List<Rational>> x = witness(active, budget);
+      if (x.isEmpty()) {
+        return x;
+      }
+      Inequality worst = null;
+      Rational worstValue = null;
+      for (Inequality q : all) {
+        if (!q.holdsAt(x.get())) {
+          Rational v = q.valueAt(x.get());
+          if (worst == null || v.compareTo(worstValue) < 0) {
+            worst = q;
+            worstValue = v;
+          }
+        }
+      }
+      if (worst == null) {
+        return x;
+      }
+      active.add(worst);
     }
-    sys.add(q.withStrict(false).negated());
-    return witness(sys, WorkBudget.unlimited()).isEmpty();
   }
 
   /**
@@ -161,17 +209,17 @@ public final class Polyhedron {
       }
       kept.add(n);
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = 0; i < kept.size(); i++) {
-        List<Inequality> others = new ArrayList<>(kept);
-        Inequality q = others.remove(i);
-        if (new Polyhedron(dimension, others).implies(q)) {
-          kept = others;
-          changed = true;
-          break;
-        }
+    // one pass suffices (and drops what dropping the first implied row until none is left
+    // would): dropping an implied row keeps the set, and a row the others do not imply is not
+    // implied by any subset of them either
+    int i = 0;
+    while (i < kept.size()) {
+      List<Inequality> others = new ArrayList<>(kept);
+      Inequality q = others.remove(i);
+      if (new Polyhedron(dimension, others).implies(q)) {
+        kept = others;
+      } else {
+        i++;
       }
     }
     return kept;

@@ -1,7 +1,6 @@
 package org.gfd.scaling;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +32,14 @@ import org.gfd.network.WorkBudget;
  * cell of a signature is the polyhedron of its defining inequalities, convex by construction.
  * Lower-dimensional cells (edges and vertices, where monomials or rates tie) are not listed as
  * cells; {@link #locate} reports a point on them as lying on the boundary of the cells around it.
+ * Nothing depends on the number of axes: CP maps have two ({@code a, b}), three work the same way.
+ *
+ * <p>Cost: step (1) decides, for every piece so far and every leading monomial of the next order,
+ * whether they meet in a full-dimensional region, so the work is the number of pieces of the
+ * refinement times the sizes of the hulls, each decision a small {@link Polyhedron} problem;
+ * steps (2) and (3) cost as much per piece and per cell. With hundreds of leading monomials per
+ * order (symmetric CP {@code nu = 2} beyond order 12) the whole map takes minutes. To place one
+ * point, {@link #near} builds only the map of the few monomials and orders that matter there.
  *
  * @param axes the variables whose exponents span the map, in order
  * @param maxOrder {@code S}
@@ -59,8 +66,143 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
    * Like {@link #of(List, List)}, polling {@code budget} in every loop over pieces, cells and vertices.
    *
    * @throws org.gfd.error.StoppedException when the budget runs out first
+   * @throws IllegalArgumentException when {@code c_0} is zero (nothing normalizes the loss)
    */
   public static RegimeMap of(List<Polynomial> coefficients, List<Variable> axes, WorkBudget budget) {
+    requireLoss(coefficients);
+    List<RegimeCell> cells = cells(coefficients, axes, budget);
+    return new RegimeMap(axes, coefficients.size() - 1, cells, vertices(cells, coefficients, axes, budget));
+  }
+
+  /**
+   * The map of {@code coefficients} near the exponent point {@code x} ({@code point}, one exponent
+   * per axis): the map that agrees with {@link #of(List, List, WorkBudget) the whole map} in some
+   * neighbourhood of {@code x}, without computing the whole map. Its cells are the cells of the
+   * whole map whose closures hold {@code x}, with the same signatures, {@code e}, {@code c},
+   * limits and names, each cut down to its tangent cone at {@code x} (its facets are the facets of
+   * the whole cell through {@code x}, its only possible vertex is {@code x}, and its interior
+   * point is a point of that cone, not necessarily of the whole cell). Its ids number these cells
+   * only. Its vertices are {@code x} alone when {@code x} is a vertex of the whole map (with the
+   * same cells, name and limit there), else none.
+   *
+   * <p>Why this is the whole map near {@code x}. Write {@code lin_m(x) = e_p(m) + L_m . x}, and
+   * let {@code T_s} be the monomials of {@code c_s} with the largest {@code lin_m(x)}, which is
+   * {@code E_s(x)} (with symbolic ray constants distinct monomials never cancel; two monomials of
+   * {@code T_s} differ in {@code L}, since equal {@code L} and equal growth means equal
+   * monomials). Every other monomial is strictly below {@code E_s(x)} at {@code x}, hence on a
+   * neighbourhood {@code U} of {@code x}: there {@code E_s = max_{T_s} lin_m}, and only
+   * monomials of {@code T_s} lead. For {@code y = x' - x},
+   * {@code max_{T_s} lin_m(x + y) = E_s(x) + max_{T_s} L_m . y}: a constant plus the support
+   * function of {@code Q_s = conv{L_m : m in T_s}}, positively homogeneous in {@code y}, and
+   * attained by a single monomial exactly for the {@code y} in the open normal cones of the
+   * vertices of {@code Q_s}; so only the monomials at those vertices ({@code V_s},
+   * {@link LeadingMonomials#near}) lead anywhere on {@code U} outside a finite union of
+   * hyperplanes through {@code x}, and a cell of the map (full-dimensional, with one leading
+   * monomial per order) needs no other. The rates {@code g_s = (E_0 - E_s)/s} are likewise a
+   * constant {@code g_s(x)} plus a homogeneous function of {@code y}; an order whose
+   * {@code g_s(x)} exceeds the minimum {@code g*} over the nonzero orders {@code s >= 1} keeps a
+   * larger rate on {@code U} and never survives there. So on {@code U} the signature
+   * (normalizing monomial, surviving orders, their monomials) of every point is that of the
+   * reduced list: {@code c_0} and the orders with {@code g_s(x) = g*} kept on {@code V_s}, every
+   * other order zero. In the reduced list every monomial of {@code c_0} has growth
+   * {@code E_0(x) + L . y} and every rate is {@code g* +} a positively homogeneous function of
+   * {@code y}, so its signature at {@code x + y} equals that at {@code x + t y} for every
+   * {@code t > 0}: every boundary of its map is a hyperplane through {@code x}, and each of its
+   * cells is an open convex cone with apex {@code x}, which meets every neighbourhood of
+   * {@code x}. Hence a signature has a cell whose closure holds {@code x} in the whole map exactly
+   * when it has a cell in the reduced map, and the whole cell's closure agrees with the cone on
+   * {@code U}: the inequalities of the whole cell that do not come from {@code T_s} and the
+   * minimal orders are strict at {@code x}, and those of monomials of {@code T_s} off the vertices
+   * of {@code Q_s} follow from those of the vertices, as {@code L_m . y <= max_{V_s} L_v . y}.
+   * Since cells are convex, {@code x} is a vertex of a whole cell exactly when its tangent cone
+   * at {@code x}, the reduced cell, is pointed. The name of a vertex, which looks at every tied
+   * monomial and every order, is computed from {@code coefficients} on the ray through
+   * {@code x}, as the whole map does. Orders that are zero have no rate and are left out in both;
+   * when every order {@code s >= 1} is zero, nothing moves and the cells are those of
+   * {@code c_0} alone. Only the exponents matter: a time scale or normalization fixed on the ray,
+   * or numeric ray constants, do not move {@code x} on the map.
+   *
+   * <p>Cost: {@code O(N)} growth evaluations for the {@code N} monomials, the vertices
+   * {@code V_s} by {@link LeadingMonomials#near} (a few small eliminations per tied monomial),
+   * then the construction of {@link #of} on the reduced list, whose size is that of the
+   * {@code V_s} of the minimal orders: a handful of monomials per order.
+   *
+   * @throws org.gfd.error.StoppedException when the budget runs out first
+   * @throws IllegalArgumentException when {@code point} has not one exponent per axis, or
+   *     {@code c_0} is zero
+   */
+  public static RegimeMap near(List<Polynomial> coefficients, List<Variable> axes, List<Rational> point,
+      WorkBudget budget) {
+    requireLoss(coefficients);
+    if (point.size() != axes.size()) {
+      throw new IllegalArgumentException("a point of the map has one exponent per axis " + axes + ", not " + point);
+    }
+    List<Optional<Rational>> top = new ArrayList<>();
+    for (Polynomial c : coefficients) {
+      Optional<Rational> best = Optional.empty();
+      for (Monomial m : c.terms().keySet()) {
+        Rational g = growth(m, axes, point);
+        if (best.isEmpty() || g.compareTo(best.get()) > 0) {
+          best = Optional.of(g);
+        }
+      }
+      top.add(best);
+    }
+    Rational e = top.get(0).orElseThrow();
+    Optional<Rational> fastest = Optional.empty();
+    for (int s = 1; s < coefficients.size(); s++) {
+      Optional<Rational> g = rateAt(e, top.get(s), s);
+      if (g.isPresent() && (fastest.isEmpty() || g.get().compareTo(fastest.get()) < 0)) {
+        fastest = g;
+      }
+    }
+    List<Polynomial> reduced = new ArrayList<>();
+    for (int s = 0; s < coefficients.size(); s++) {
+      budget.check();
+      boolean minimal = s == 0 || (fastest.isPresent() && rateAt(e, top.get(s), s).equals(fastest));
+      if (!minimal) {
+        reduced.add(Polynomial.ZERO);
+        continue;
+      }
+      Polynomial c = coefficients.get(s);
+      Polynomial.Builder kept = new Polynomial.Builder();
+      for (Monomial m : LeadingMonomials.near(c.terms().keySet(), axes, point, budget)) {
+        kept.add(c.coefficient(m), m);
+      }
+      reduced.add(kept.build());
+    }
+    List<RegimeCell> cells = cells(reduced, axes, budget);
+    if (cells.isEmpty()) {
+      throw new IllegalStateException("no cell of the map holds " + point);
+    }
+    return new RegimeMap(axes, coefficients.size() - 1, cells, vertices(cells, coefficients, axes, budget));
+  }
+
+  private static void requireLoss(List<Polynomial> coefficients) {
+    if (coefficients.isEmpty() || coefficients.get(0).isZero()) {
+      throw new IllegalArgumentException("a regime map needs a nonzero c_0 to normalize the loss");
+    }
+  }
+
+  /** {@code lin_m(x)}. */
+  private static Rational growth(Monomial m, List<Variable> axes, List<Rational> point) {
+    Rational g = Rational.of(m.exponent(Variable.P));
+    for (int j = 0; j < axes.size(); j++) {
+      int k = m.exponent(axes.get(j));
+      if (k != 0) {
+        g = g.add(point.get(j).multiply(Rational.of(k)));
+      }
+    }
+    return g;
+  }
+
+  /** {@code (e - E_s)/s}, empty when order {@code s} is zero. */
+  private static Optional<Rational> rateAt(Rational e, Optional<Rational> top, int s) {
+    return top.map(t -> e.subtract(t).divide(Rational.of(s)));
+  }
+
+  /** Steps (1)-(3) of the construction: the cells of the map, numbered in the order of their interior points. */
+  private static List<RegimeCell> cells(List<Polynomial> coefficients, List<Variable> axes, WorkBudget budget) {
     int k = axes.size();
     List<List<Monomial>> hulls = new ArrayList<>();
     for (Polynomial c : coefficients) {
@@ -127,7 +269,9 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
     List<RegimeCell> cells = new ArrayList<>();
     for (Signature sig : signatures) {
       budget.check();
-      Polyhedron region = cellRegion(sig, hulls, axes);
+      // the closure written by its facets alone: the same set, so the same interior point,
+      // vertices and boundedness, at a fraction of the elimination
+      Polyhedron region = Polyhedron.space(k).and(cellRegion(sig, hulls, axes).facets());
       List<Rational> interior = region.interiorPoint(budget).orElseThrow(
           () -> new IllegalStateException("a regime cell lost its interior"));
       List<Rational> e = linear(sig.norm(), axes);
@@ -147,8 +291,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
       cells.add(new RegimeCell(0, RegimeName.UNNAMED, region.facets(), region.vertices(), region.isBounded(),
           interior, e, c, sig.surviving(), leading, limit));
     }
-    cells.sort(Comparator.comparing((RegimeCell cell) -> cell.interiorPoint().get(0))
-        .thenComparing(cell -> cell.interiorPoint().size() > 1 ? cell.interiorPoint().get(1) : Rational.ZERO));
+    cells.sort((x, y) -> lexicographic(x.interiorPoint(), y.interiorPoint()));
     List<RegimeCell> numbered = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       RegimeCell cell = cells.get(i);
@@ -156,7 +299,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
           cell.vertices(), cell.bounded(), cell.interiorPoint(), cell.normExponent(),
           cell.timeExponent(), cell.survivingOrders(), cell.leading(), cell.limit()));
     }
-    return new RegimeMap(axes, coefficients.size() - 1, numbered, vertices(numbered, coefficients, axes, budget));
+    return numbered;
   }
 
   private static List<RegimeVertex> vertices(List<RegimeCell> cells, List<Polynomial> coefficients,
@@ -164,15 +307,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
     Set<List<Rational>> points = new LinkedHashSet<>();
     cells.forEach(c -> points.addAll(c.vertices()));
     List<List<Rational>> sorted = new ArrayList<>(points);
-    sorted.sort((x, y) -> {
-      for (int i = 0; i < x.size(); i++) {
-        int r = x.get(i).compareTo(y.get(i));
-        if (r != 0) {
-          return r;
-        }
-      }
-      return 0;
-    });
+    sorted.sort(RegimeMap::lexicographic);
     List<RegimeVertex> out = new ArrayList<>();
     for (List<Rational> point : sorted) {
       budget.check();
@@ -190,6 +325,17 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
       out.add(new RegimeVertex(point, ids, RegimeNames.vertexName(limit, coefficients.size() - 1), limit));
     }
     return out;
+  }
+
+  /** Points of exponent space in lexicographic order. */
+  private static int lexicographic(List<Rational> x, List<Rational> y) {
+    for (int i = 0; i < x.size(); i++) {
+      int r = x.get(i).compareTo(y.get(i));
+      if (r != 0) {
+        return r;
+      }
+    }
+    return 0;
   }
 
   /** The cells whose closure contains {@code point}: one when it is inside a cell, more on a boundary. */

@@ -79,6 +79,8 @@ class LatexCompileTest {
       new Case("verify-divergent", "verify --nu 2 --scale H=p^2,sigma2=p^(-7/4) --time t=p^0 --format latex", 1),
       new Case("verify-trivial", "verify --nu 2 --scale H=p^2,sigma2=p^(-7/4) --time t=p^-1 --format latex", 1),
       new Case("verify-warning", "verify --nu 2 --scale H=p^0,sigma2=p^(-2) --format latex", 1),
+      new Case("verify-boundary", "verify --nu 2 --scale H=p^2,sigma2=p^(-2) --format latex", 1),
+      new Case("verify-vertex", "verify --nu 2 --scale H=p,sigma2=p^(-1) --format latex", 1),
       new Case("verify-numeric-constants", "verify --nu 3 --scale H=2*p^3,sigma2=1/2*p^(-11/6) --max-order 3 --format latex", 1));
 
   @TestFactory

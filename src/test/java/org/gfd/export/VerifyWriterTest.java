@@ -17,7 +17,6 @@ import org.gfd.model.Model;
 import org.gfd.model.Target;
 import org.gfd.network.WorkBudget;
 import org.gfd.scaling.Ray;
-import org.gfd.scaling.RegimeMap;
 import org.gfd.scaling.Verification;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
@@ -40,8 +39,7 @@ class VerifyWriterTest {
     e.put(Variable.H, Rational.of(2));
     e.put(Variable.SIGMA2, Rational.of(-7, 4));
     Ray ray = new Ray(e, Map.of(), Optional.of(Rational.parse(time)), Optional.empty());
-    RegimeMap map = RegimeMap.of(SERIES.coefficients(), List.of(Variable.H, Variable.SIGMA2));
-    return Verification.of(SERIES.coefficients(), ray, map);
+    return Verification.of(SERIES.coefficients(), ray, List.of(Variable.H, Variable.SIGMA2));
   }
 
   @Test
@@ -97,8 +95,7 @@ class VerifyWriterTest {
     Map<Variable, Rational> e = new LinkedHashMap<>();
     e.put(Variable.H, Rational.ZERO);
     e.put(Variable.SIGMA2, Rational.of(-2));
-    RegimeMap map = RegimeMap.of(SERIES.coefficients(), List.of(Variable.H, Variable.SIGMA2));
-    Verification v = Verification.of(SERIES.coefficients(), Ray.of(e), map);
+    Verification v = Verification.of(SERIES.coefficients(), Ray.of(e), List.of(Variable.H, Variable.SIGMA2));
     assertTrue(v.warning().isPresent(), "only order 3 survives there");
     assertTrue(VerifyWriter.text(MODEL, v, List.of()).contains("# warning: only order 3 survives"));
     assertTrue(VerifyWriter.json(MODEL, v, List.of()).contains("\"warning\" : \"only order 3 survives"));

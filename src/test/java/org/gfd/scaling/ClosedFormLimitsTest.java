@@ -70,8 +70,7 @@ class ClosedFormLimitsTest {
       assertEquals(Polynomial.constant(Rational.HALF.multiply(Rational.of(-2L * nu).pow(s))),
           unit.limitCoefficient(s), "h = v = 1: hat c_" + s);
     }
-    RegimeMap map = RegimeMap.of(series.coefficients(), List.of(Variable.H, Variable.SIGMA2));
-    Verification v = Verification.of(series.coefficients(), symbolic, map);
+    Verification v = Verification.of(series.coefficients(), symbolic, List.of(Variable.H, Variable.SIGMA2));
     assertEquals(1, v.cells().size());
     assertEquals(RegimeName.NTK, v.cells().get(0).name());
   }
@@ -97,8 +96,8 @@ class ClosedFormLimitsTest {
       assertEquals(mono(coef, 1, nu + (nu - 1) * s), limit.limitCoefficient(s), "hat c_" + s);
       falling = falling.multiply(r.subtract(Rational.of(s)));
     }
-    RegimeMap map = RegimeMap.of(series.coefficients(), List.of(Variable.H, Variable.SIGMA2));
-    List<RegimeCell> cells = Verification.of(series.coefficients(), ray(a, b, Map.of()), map).cells();
+    List<RegimeCell> cells = Verification.of(series.coefficients(), ray(a, b, Map.of()),
+        List.of(Variable.H, Variable.SIGMA2)).cells();
     assertEquals(1, cells.size());
     assertEquals(RegimeName.FREE, cells.get(0).name());
     assertEquals(LimitShape.BINOMIAL, LimitShape.of(limit.limitCoefficients()));

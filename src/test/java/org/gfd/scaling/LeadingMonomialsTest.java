@@ -73,4 +73,79 @@ class LeadingMonomialsTest {
       }
     }
   }
+
+  /**
+   * Near a point only the tied monomials whose exponents on the axes are vertices of their hull
+   * lead alone: the symmetric {@code nu = 2} order 1 at the mean-field point {@code (1, -1)} ties
+   * six monomials whose exponents {@code (e_H, e_sigma2)} form a triangle with the midpoints of
+   * its sides (and {@code sigma2}, which falls behind there); only the corners are kept.
+   */
+  @Test
+  void nearAPointOnlyTheCornersOfTheTiedExponentsLead() {
+    List<Monomial> c1 = List.of(m(1, 1, 1), m(1, 2, 2), m(1, 3, 3), m(2, 1, 2), m(2, 2, 3), m(3, 1, 3), m(0, 0, 1));
+    List<Monomial> near = LeadingMonomials.near(c1, List.of(Variable.H, Variable.SIGMA2),
+        List.of(Rational.ONE, Rational.MINUS_ONE), org.gfd.network.WorkBudget.unlimited());
+    assertEquals(List.of(m(1, 1, 1), m(1, 3, 3), m(3, 1, 3)), near);
+  }
+
+  /**
+   * Random sets in two and three axes, many monomials tied at the point: the output-sensitive
+   * search against the definition, a monomial being kept when some direction makes it grow
+   * strictly faster than every other tied one (one strict system, solved by elimination).
+   */
+  @Test
+  void nearAgreesWithTheDefinitionOnRandomSets() {
+    Random rnd = new Random(17);
+    List<Variable> all = List.of(Variable.H, Variable.N, Variable.SIGMA2);
+    for (int trial = 0; trial < 400; trial++) {
+      List<Variable> axes = all.subList(0, 2 + rnd.nextInt(2));
+      List<Rational> x = new ArrayList<>();
+      axes.forEach(v -> x.add(Rational.of(rnd.nextInt(5) - 2)));
+      List<Monomial> ms = new ArrayList<>();
+      int n = 1 + rnd.nextInt(30);
+      for (int i = 0; i < n; i++) {
+        Monomial outside = Monomial.ONE;
+        int growth = 0;
+        for (int j = 0; j < axes.size(); j++) {
+          int e = rnd.nextInt(5);
+          outside = outside.multiply(Monomial.of(axes.get(j), e));
+          growth += e * x.get(j).numerator().intValueExact();
+        }
+        // p^(20 - growth) ties every such monomial at x; a lower power of p falls behind
+        ms.add(outside.multiply(Monomial.of(Variable.P, 20 - growth - (rnd.nextInt(3) == 0 ? 1 : 0))));
+      }
+      List<Monomial> tied = new ArrayList<>();
+      int top = Integer.MIN_VALUE;
+      for (Monomial m : new LinkedHashSet<>(ms)) {
+        int g = m.exponent(Variable.P);
+        for (int j = 0; j < axes.size(); j++) {
+          g += m.exponent(axes.get(j)) * x.get(j).numerator().intValueExact();
+        }
+        if (g > top) {
+          top = g;
+          tied.clear();
+        }
+        if (g == top) {
+          tied.add(m);
+        }
+      }
+      List<Monomial> expected = new ArrayList<>();
+      for (Monomial m : tied) {
+        List<Polyhedron.Inequality> rows = new ArrayList<>();
+        for (Monomial o : tied) {
+          if (!o.equals(m)) {
+            List<Rational> row = new ArrayList<>();
+            row.add(Rational.ZERO);
+            axes.forEach(v -> row.add(Rational.of(m.exponent(v) - o.exponent(v))));
+            rows.add(new Polyhedron.Inequality(row, true));
+          }
+        }
+        if (Polyhedron.space(axes.size()).and(rows).point(org.gfd.network.WorkBudget.unlimited()).isPresent()) {
+          expected.add(m);
+        }
+      }
+      assertEquals(expected, LeadingMonomials.near(ms, axes, x, org.gfd.network.WorkBudget.unlimited()),
+          "set " + ms + " at " + x);
+    }
+  }
 }

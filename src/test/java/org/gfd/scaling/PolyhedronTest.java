@@ -122,6 +122,137 @@ class PolyhedronTest {
     }
   }
 
+  private static Polyhedron.Inequality randomRow(Random rnd, int k, boolean strict) {
+    List<Rational> row = new ArrayList<>();
+    row.add(Rational.of(rnd.nextInt(9) - 4));
+    for (int j = 0; j < k; j++) {
+      row.add(Rational.of(rnd.nextInt(5) - 2));
+    }
+    return new Polyhedron.Inequality(row, strict);
+  }
+
+  /**
+   * Constraint generation (feasibility, interiors, implication) against plain elimination of the
+   * whole system, in two and three unknowns, with strict and non-strict rows.
+   */
+  @Test
+  void constraintGenerationAgreesWithUnreducedElimination() {
+    Random rnd = new Random(11);
+    for (int trial = 0; trial < 3000; trial++) {
+      int k = 2 + rnd.nextInt(2);
+      List<Polyhedron.Inequality> system = new ArrayList<>();
+      int rows = 1 + rnd.nextInt(k == 2 ? 12 : 8);
+      for (int r = 0; r < rows; r++) {
+        system.add(randomRow(rnd, k, rnd.nextInt(3) == 0));
+      }
+      Polyhedron p = Polyhedron.space(k).and(system);
+      assertEquals(plainFeasible(system), p.isFeasible(), "system " + system);
+      assertEquals(plainFeasible(system.stream().map(i -> i.withStrict(true)).toList()), p.hasInterior(),
+          "interior of " + system);
+      Polyhedron.Inequality q = randomRow(rnd, k, false);
+      List<Polyhedron.Inequality> counter = new ArrayList<>(system.stream().map(i -> i.withStrict(false)).toList());
+      counter.add(q.negated());
+      assertEquals(!plainFeasible(counter), p.implies(q), system + " implies " + q);
+    }
+  }
+
+  /**
+   * Facets, each redundant row dropped when constraint generation finds the others imply it,
+   * against the unreduced polyhedron, in two and three unknowns: the same closed set on a grid,
+   * the same interior point (the witness depends on the set only, which lets regime cells be
+   * solved from their facets), every facet needed (plain elimination finds a point satisfying the
+   * others and violating it), and the same facets as dropping rows by plain elimination.
+   */
+  @Test
+  void facetsDescribeTheUnreducedPolyhedron() {
+    Random rnd = new Random(13);
+    int full = 0;
+    for (int trial = 0; trial < 1000; trial++) {
+      int k = 2 + rnd.nextInt(2);
+      List<Polyhedron.Inequality> system = new ArrayList<>();
+      if (rnd.nextBoolean()) {
+        for (int j = 1; j <= k; j++) {
+          for (int sign : new int[] {1, -1}) {
+            List<Rational> row = new ArrayList<>(java.util.Collections.nCopies(k + 1, Rational.ZERO));
+            row.set(0, Rational.of(3));
+            row.set(j, Rational.of(sign));
+            system.add(new Polyhedron.Inequality(row, false));
+          }
+        }
+      }
+      int rows = 3 + rnd.nextInt(k == 2 ? 10 : 7);
+      for (int r = 0; r < rows; r++) {
+        system.add(randomRow(rnd, k, false));
+      }
+      Polyhedron p = Polyhedron.space(k).and(system);
+      if (!p.hasInterior()) {
+        continue;
+      }
+      full++;
+      List<Polyhedron.Inequality> facets = p.facets();
+      Polyhedron reduced = Polyhedron.space(k).and(facets);
+      for (List<Rational> x : grid(k, k == 2 ? 2 : 1)) {
+        assertEquals(system.stream().allMatch(q -> q.withStrict(false).holdsAt(x)),
+            facets.stream().allMatch(q -> q.holdsAt(x)), "closure of " + system + " at " + x);
+      }
+      assertEquals(p.interiorPoint(), reduced.interiorPoint(), "interior point of " + system);
+      for (int i = 0; i < facets.size(); i++) {
+        List<Polyhedron.Inequality> counter = new ArrayList<>(facets);
+        Polyhedron.Inequality q = counter.remove(i);
+        counter.add(q.negated());
+        assertTrue(plainFeasible(counter), q + " is needed in " + facets);
+      }
+      assertEquals(facetsByPlainElimination(system), facets, "facets of " + system);
+    }
+    assertTrue(full > 300, "full-dimensional systems tried: " + full);
+  }
+
+  /** The points of {@code [-4, 4]^k} with coordinates in steps of {@code 1/den}. */
+  private static List<List<Rational>> grid(int k, int den) {
+    List<List<Rational>> out = new ArrayList<>();
+    out.add(List.of());
+    for (int j = 0; j < k; j++) {
+      List<List<Rational>> next = new ArrayList<>();
+      for (List<Rational> x : out) {
+        for (int i = -4 * den; i <= 4 * den; i++) {
+          List<Rational> y = new ArrayList<>(x);
+          y.add(Rational.of(i, den));
+          next.add(y);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /** The facets as defined: normalized distinct rows, then the first row the others imply dropped until none is. */
+  private static List<Polyhedron.Inequality> facetsByPlainElimination(List<Polyhedron.Inequality> system) {
+    List<Polyhedron.Inequality> kept = new ArrayList<>();
+    Set<List<Rational>> seen = new java.util.HashSet<>();
+    for (Polyhedron.Inequality q : system) {
+      Polyhedron.Inequality n = Polyhedron.normalized(q.withStrict(false));
+      if (n.row().subList(1, n.row().size()).stream().allMatch(Rational::isZero) || !seen.add(n.row())) {
+        continue;
+      }
+      kept.add(n);
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < kept.size() && !changed; i++) {
+        List<Polyhedron.Inequality> others = new ArrayList<>(kept);
+        Polyhedron.Inequality q = others.remove(i);
+        List<Polyhedron.Inequality> counter = new ArrayList<>(others);
+        counter.add(q.negated());
+        if (!plainFeasible(counter)) {
+          kept = others;
+          changed = true;
+        }
+      }
+    }
+    return kept;
+  }
+
   /** Eliminates the last unknown again and again, keeping every combination; true when no constant row fails. */
   private static boolean plainFeasible(List<Polyhedron.Inequality> system) {
     List<Polyhedron.Inequality> current = system;
