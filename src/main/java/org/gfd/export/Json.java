@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
@@ -17,6 +18,16 @@ public final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
+
+  /** {@code {"constant": "1", "a": "-1", "b": "0"}}: the affine function {@code row} of the exponents named {@code letters}. */
+  static ObjectNode affine(List<Rational> row, List<String> letters) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("constant", row.get(0).toString());
+    for (int i = 1; i < row.size(); i++) {
+      o.put(letters.get(i - 1), row.get(i).toString());
+    }
+    return o;
+  }
 
   /** {@code {"name": ..., <parameters>}}. */
   static ObjectNode model(Model model) {

@@ -209,16 +209,16 @@ public final class RegimeWriter {
       ArrayNode ineq = o.putArray("inequalities");
       for (Polyhedron.Inequality q : c.facets()) {
         ObjectNode qn = ineq.addObject();
-        qn.set("affine", affine(q.row(), letters));
+        qn.set("affine", Json.affine(q.row(), letters));
         qn.put("text", Exponents.affine(q.row(), letters, false) + " >= 0");
       }
       ArrayNode verts = o.putArray("vertices");
       c.vertices().forEach(v -> verts.add(point(v)));
       o.put("bounded", c.bounded());
       o.set("interior_point", point(c.interiorPoint()));
-      o.set("norm_exponent", affine(c.normExponent(), letters));
+      o.set("norm_exponent", Json.affine(c.normExponent(), letters));
       if (!c.timeExponent().isEmpty()) {
-        o.set("time_exponent", affine(c.timeExponent(), letters));
+        o.set("time_exponent", Json.affine(c.timeExponent(), letters));
       }
       ArrayNode surv = o.putArray("surviving_orders");
       c.survivingOrders().forEach(surv::add);
@@ -281,15 +281,6 @@ public final class RegimeWriter {
       }
     }
     return a;
-  }
-
-  private static ObjectNode affine(List<Rational> row, List<String> letters) {
-    ObjectNode o = Json.MAPPER.createObjectNode();
-    o.put("constant", row.get(0).toString());
-    for (int i = 1; i < row.size(); i++) {
-      o.put(letters.get(i - 1), row.get(i).toString());
-    }
-    return o;
   }
 
   private static ArrayNode point(List<Rational> x) {

@@ -184,11 +184,11 @@ public final class VerifyWriter {
     for (RegimeCell c : v.cells()) {
       ObjectNode o = here.addObject();
       c.name().label().ifPresentOrElse(n -> o.put("name", n), () -> o.putNull("name"));
-      o.set("norm_exponent", affineJson(c.normExponent(), letters));
+      o.set("norm_exponent", Json.affine(c.normExponent(), letters));
       if (c.timeExponent().isEmpty()) {
         o.putNull("time_exponent");
       } else {
-        o.set("time_exponent", affineJson(c.timeExponent(), letters));
+        o.set("time_exponent", Json.affine(c.timeExponent(), letters));
       }
       ArrayNode surviving = o.putArray("surviving_orders");
       c.survivingOrders().forEach(surviving::add);
@@ -302,16 +302,6 @@ public final class VerifyWriter {
       case ON_BOUNDARY -> "boundary";
       case AT_VERTEX -> "vertex";
     };
-  }
-
-  /** {@code {"constant": "1", "a": "-1", "b": "0"}}: an affine function of the exponents. */
-  private static ObjectNode affineJson(List<Rational> row, List<String> letters) {
-    ObjectNode o = Json.MAPPER.createObjectNode();
-    o.put("constant", row.get(0).toString());
-    for (int i = 1; i < row.size(); i++) {
-      o.put(letters.get(i - 1), row.get(i).toString());
-    }
-    return o;
   }
 
   /**
