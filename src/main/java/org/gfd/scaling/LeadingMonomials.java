@@ -105,10 +105,7 @@ public final class LeadingMonomials {
           throw new IllegalArgumentException(v + " is not an axis of " + axes);
         }
       }
-      Rational g = Rational.of(m.exponent(Variable.P));
-      for (int j = 0; j < axes.size(); j++) {
-        g = g.add(point.get(j).multiply(Rational.of(m.exponent(axes.get(j)))));
-      }
+      Rational g = growth(m, axes, point);
       int cmp = best == null ? 1 : g.compareTo(best);
       if (cmp > 0) {
         best = g;
@@ -139,6 +136,18 @@ public final class LeadingMonomials {
       }
     }
     return tied.stream().filter(vertices::contains).toList();
+  }
+
+  /** {@code lin_m(x) = e_p(m) + sum_j e_j(m) x_j}: the power of {@code p} that {@code m} grows like at the point {@code x}. */
+  static Rational growth(Monomial m, List<Variable> axes, List<Rational> point) {
+    Rational g = Rational.of(m.exponent(Variable.P));
+    for (int j = 0; j < axes.size(); j++) {
+      int k = m.exponent(axes.get(j));
+      if (k != 0) {
+        g = g.add(point.get(j).multiply(Rational.of(k)));
+      }
+    }
+    return g;
   }
 
   /**

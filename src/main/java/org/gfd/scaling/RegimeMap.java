@@ -141,7 +141,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
     for (Polynomial c : coefficients) {
       Optional<Rational> best = Optional.empty();
       for (Monomial m : c.terms().keySet()) {
-        Rational g = growth(m, axes, point);
+        Rational g = LeadingMonomials.growth(m, axes, point);
         if (best.isEmpty() || g.compareTo(best.get()) > 0) {
           best = Optional.of(g);
         }
@@ -182,18 +182,6 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
     if (coefficients.isEmpty() || coefficients.get(0).isZero()) {
       throw new IllegalArgumentException("a regime map needs a nonzero c_0 to normalize the loss");
     }
-  }
-
-  /** {@code lin_m(x)}. */
-  private static Rational growth(Monomial m, List<Variable> axes, List<Rational> point) {
-    Rational g = Rational.of(m.exponent(Variable.P));
-    for (int j = 0; j < axes.size(); j++) {
-      int k = m.exponent(axes.get(j));
-      if (k != 0) {
-        g = g.add(point.get(j).multiply(Rational.of(k)));
-      }
-    }
-    return g;
   }
 
   /** {@code (e - E_s)/s}, empty when order {@code s} is zero. */
