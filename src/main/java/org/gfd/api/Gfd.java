@@ -170,7 +170,7 @@ public final class Gfd {
   }
 
   /** The variables other than p that the coefficients use, in display order: the map's axes. */
-  private static List<Variable> axes(List<Polynomial> coefficients) {
+  public static List<Variable> axes(List<Polynomial> coefficients) {
     Set<Variable> vars = new TreeSet<>();
     for (Polynomial c : coefficients) {
       for (Monomial m : c.terms().keySet()) {

@@ -104,8 +104,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     if (coefficients.isEmpty()) {
       return List.of(model.describe() + " | no order finished: no ray limits");
     }
-    List<Variable> axes = List.of(Variable.H, Variable.SIGMA2);
-    RegimeMap map = RegimeMap.of(coefficients.subList(0, Math.min(coefficients.size(), RAY_MAP_ORDER + 1)), axes);
+    List<Polynomial> low = coefficients.subList(0, Math.min(coefficients.size(), RAY_MAP_ORDER + 1));
+    List<Variable> axes = Gfd.axes(low);
+    RegimeMap map = RegimeMap.of(low, axes);
     Map<String, List<Rational>> points = new LinkedHashMap<>();
     map.vertices().stream().filter(v -> v.name() == RegimeName.MEAN_FIELD).findFirst()
         .ifPresent(v -> points.put("mean-field vertex", v.point()));
@@ -120,8 +121,11 @@ final class BenchmarkCommand implements Callable<Integer> {
       long start = System.nanoTime();
       RayLimit limit = RayLimits.analyze(coefficients, Ray.of(exponents));
       double analyze = (System.nanoTime() - start) / 1e9;
-      lines.add(String.format("%s | %s H=p^(%s), sigma2=p^(%s) | 0..%d | %s | %d | %.3f", model.describe(), what,
-          point.get(0), point.get(1), coefficients.size() - 1, limit.verdict().name().toLowerCase(java.util.Locale.ROOT), limit.survivingOrders().size(), analyze));
+      List<String> ray = new ArrayList<>();
+      exponents.forEach((v, a) -> ray.add(v.name() + "=p^(" + a + ")"));
+      lines.add(String.format("%s | %s %s | 0..%d | %s | %d | %.3f", model.describe(), what, String.join(", ", ray),
+          coefficients.size() - 1, limit.verdict().name().toLowerCase(java.util.Locale.ROOT),
+          limit.survivingOrders().size(), analyze));
     });
     if (points.isEmpty()) {
       lines.add(model.describe() + " | no mean-field vertex or NTK cell on the map of orders 0.." + RAY_MAP_ORDER);
