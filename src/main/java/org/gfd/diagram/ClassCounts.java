@@ -103,7 +103,7 @@ final class ClassCounts {
         grow();
       }
       int mask = keys.length - 1;
-      int i = (int) (key ^ (key >>> 29) ^ (key >>> 47)) * 0x9E3779B1 >>> 7 & mask;
+      int i = slot(key, mask);
       while (used[i] && keys[i] != key) {
         i = (i + 1) & mask;
       }
@@ -115,6 +115,11 @@ final class ClassCounts {
         values[i] = value;
         count++;
       }
+    }
+
+    /** The first slot to probe for {@code key}. */
+    private static int slot(long key, int mask) {
+      return (int) (key ^ (key >>> 29) ^ (key >>> 47)) * 0x9E3779B1 >>> 7 & mask;
     }
 
     private void grow() {
@@ -168,7 +173,7 @@ final class ClassCounts {
 
     private long valueOf(long key) {
       int mask = keys.length - 1;
-      int i = (int) (key ^ (key >>> 29) ^ (key >>> 47)) * 0x9E3779B1 >>> 7 & mask;
+      int i = slot(key, mask);
       while (keys[i] != key || !used[i]) {
         i = (i + 1) & mask;
       }

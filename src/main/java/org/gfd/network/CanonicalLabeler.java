@@ -238,6 +238,8 @@ public final class CanonicalLabeler {
     private final int[] incNode;
     private final int[] incPos;
     private final int encodingLength;
+    /** The number of nodes, twins counted. */
+    private final int nodesWithTwins;
     private final WorkBudget budget;
 
     private int[] best;
@@ -326,6 +328,7 @@ public final class CanonicalLabeler {
         }
       }
       encodingLength = 2 + c + all + legTotal;
+      nodesWithTwins = all;
       scratch = new long[vertices];
       int slots = Integer.highestOneBit(Math.max(4, vertices)) << 2;
       slotColour = new long[slots];
@@ -525,7 +528,7 @@ public final class CanonicalLabeler {
       }
       int[] enc = new int[encodingLength];
       enc[0] = c;
-      enc[1] = encodingNodeCount();
+      enc[1] = nodesWithTwins;
       for (int l = 0; l < c; l++) {
         enc[2 + l] = kinds[vertexOfLabel[n + l] - n];
       }
@@ -596,15 +599,6 @@ public final class CanonicalLabeler {
     /** The whole network's number of the representative node with this label in the best leaf. */
     int originalOfLabel(int label) {
       return original[representative[bestVertexOfLabel[label]]];
-    }
-
-    /** The number of nodes with twins counted. */
-    private int encodingNodeCount() {
-      int total = 0;
-      for (int m : multiplicity) {
-        total += m;
-      }
-      return total;
     }
 
     /** Ranks vertices {@code from..to-1} by colour (all distinct) into {@code label}. */

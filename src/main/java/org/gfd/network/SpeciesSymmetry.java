@@ -43,6 +43,8 @@ public final class SpeciesSymmetry {
   private final SpeciesTable marked;
   /** The kind, in {@link #marked}, of each block's marker classes (-1 for blocks of one species). */
   private final int[] markerKind;
+  /** The inverse: the block of each kind of {@link #marked}, -1 for the model's own kinds. */
+  private final int[] blockOfMarkerKind;
 
   private SpeciesSymmetry(SpeciesTable table, UnionFind blocks) {
     this.table = table;
@@ -89,6 +91,13 @@ public final class SpeciesSymmetry {
       }
     }
     marked = any ? new SpeciesTable(species, kinds) : null;
+    blockOfMarkerKind = new int[kinds.size()];
+    Arrays.fill(blockOfMarkerKind, -1);
+    for (int b = 0; b < markerKind.length; b++) {
+      if (markerKind[b] >= 0) {
+        blockOfMarkerKind[markerKind[b]] = b;
+      }
+    }
   }
 
   /** No symmetry: canonical forms are the plain ones. */
@@ -228,8 +237,7 @@ public final class SpeciesSymmetry {
     int[] used = new int[blockSpecies.length];
     int classes = 0;
     for (int c = 0; c < m.classCount(); c++) {
-      int kind = m.classKind(c);
-      int block = markerBlock(kind);
+      int block = blockOfMarkerKind[m.classKind(c)];
       if (block >= 0) {
         classIndex[c] = -1;
         speciesOfMarker[c] = blockSpecies[block][used[block]++];
@@ -263,12 +271,4 @@ public final class SpeciesSymmetry {
     return new Network(table, species, legClass, kinds);
   }
 
-  private int markerBlock(int kind) {
-    for (int b = 0; b < markerKind.length; b++) {
-      if (markerKind[b] == kind) {
-        return b;
-      }
-    }
-    return -1;
-  }
 }
