@@ -34,6 +34,11 @@ import java.util.Map;
  * is a symmetric group {@code S_k} (k interchangeable chains) costs {@code O(k^2)} search nodes instead
  * of {@code k!}; the search can still be exponential on graphs built to defeat refinement.
  *
+ * <p>Networks that are disjoint unions of cycles (two legs on every node and every class), as all
+ * networks of order-2 CP are, skip the search: {@link CycleLabeler} gives them a canonical form
+ * from least rotations of their cycles' words in linear time. Being a cycle union is an isomorphism
+ * invariant, so the two methods never meet on one isomorphism class.
+ *
  * <p>The search polls a {@link WorkBudget}, so a labelling that runs long stops at the limit.
  * Stateless and thread-safe.
  */
@@ -61,12 +66,23 @@ public final class CanonicalLabeler {
    * @throws BudgetExceededException when the budget runs out first
    */
   public static Network canonicalize(Network net, WorkBudget budget) {
+    if (CycleLabeler.isCycleUnion(net)) {
+      return assemble(net.table(), CycleLabeler.encodings(net));
+    }
     List<int[]> encodings = new ArrayList<>();
     for (Component component : split(net, budget)) {
       encodings.add(component.canonicalEncoding());
     }
     encodings.sort(Arrays::compare);
     return assemble(net.table(), encodings);
+  }
+
+  /**
+   * Whether {@code net} is labelled without a search (it is a union of cycles, see
+   * {@link CycleLabeler}): then a labelling costs time linear in its size.
+   */
+  public static boolean labelsWithoutSearch(Network net) {
+    return CycleLabeler.isCycleUnion(net);
   }
 
   /**
@@ -80,11 +96,41 @@ public final class CanonicalLabeler {
    * @throws org.gfd.error.StoppedException when the budget runs out first
    */
   public static int[] nodeOrbits(Network net, WorkBudget budget) {
+    return orbits(net, -1, budget);
+  }
+
+  /**
+   * Orbits of the nodes of {@code net} under a group of its automorphisms that map node
+   * {@code fixed} into its twin group (nodes with the same species and classes): the same
+   * generators as {@link #nodeOrbits}, with {@code fixed}'s twin group coloured apart before the
+   * search and its component never exchanged with an isomorphic one. So for two nodes
+   * {@code w, w'} other than {@code fixed} in one orbit, contracting {@code fixed} with {@code w}
+   * or with {@code w'} gives isomorphic networks: an automorphism sends the first pair to
+   * {@code (t, w')} with {@code t} a twin of {@code fixed}, and swapping the twins {@code t} and
+   * {@code fixed} (also an automorphism, as {@code w'} is neither) sends that to
+   * {@code (fixed, w')}. The Wick recursion uses this to contract its pivot once per orbit of
+   * partners. Cost: one labelling.
+   *
+   * @throws org.gfd.error.StoppedException when the budget runs out first
+   */
+  public static int[] nodeOrbitsFixing(Network net, int fixed, WorkBudget budget) {
+    if (fixed < 0 || fixed >= net.nodeCount()) {
+      throw new IllegalArgumentException("no node " + fixed + " in a network of " + net.nodeCount() + " nodes");
+    }
+    return orbits(net, fixed, budget);
+  }
+
+  /** {@link #nodeOrbits} ({@code fixed = -1}) or {@link #nodeOrbitsFixing}. */
+  private static int[] orbits(Network net, int fixed, WorkBudget budget) {
     UnionFind orbits = new UnionFind(net.nodeCount());
     Map<List<Integer>, Component> firstWithEncoding = new HashMap<>();
     for (Component component : split(net, budget)) {
-      int[] encoding = component.canonicalEncoding();
+      int marked = component.localOf(fixed);
+      int[] encoding = component.canonicalEncoding(marked);
       component.addOrbits(orbits);
+      if (marked >= 0) {
+        continue;
+      }
       Component twin = firstWithEncoding.putIfAbsent(Arrays.stream(encoding).boxed().toList(), component);
       if (twin != null) {
         for (int label = 0; label < component.n; label++) {
@@ -242,6 +288,8 @@ public final class CanonicalLabeler {
     private final int nodesWithTwins;
     private final WorkBudget budget;
 
+    /** The representative coloured apart by {@link #canonicalEncoding(int)}, or -1. */
+    private int markedVertex = -1;
     private int[] best;
     private int[] bestPath;
     private int[] bestVertexOfLabel;
@@ -337,9 +385,22 @@ public final class CanonicalLabeler {
     }
 
     int[] canonicalEncoding() {
+      return canonicalEncoding(-1);
+    }
+
+    /**
+     * The canonical encoding, or with {@code marked >= 0} that of the marked network: the local
+     * node's twin group coloured apart before the search and its label appended to every leaf's
+     * encoding, so that the automorphisms the search meets all map the marked group to itself.
+     */
+    int[] canonicalEncoding(int marked) {
       long[] col = new long[vertices];
       for (int v = 0; v < n; v++) {
         col[v] = mix(0x1000L + species[v] + ((long) multiplicity[v] << 24));
+      }
+      if (marked >= 0) {
+        markedVertex = quotientOf[marked];
+        col[markedVertex] = mix(col[markedVertex] ^ INDIVIDUALIZED);
       }
       for (int i = 0; i < c; i++) {
         col[n + i] = mix(0x2000L + kinds[i]);
@@ -526,7 +587,11 @@ public final class CanonicalLabeler {
       for (int i = n; i < vertices; i++) {
         vertexOfLabel[n + label[i]] = i;
       }
-      int[] enc = new int[encodingLength];
+      // with a marked vertex, its label ends the encoding: equal encodings then give automorphisms that fix it
+      int[] enc = new int[markedVertex < 0 ? encodingLength : encodingLength + 1];
+      if (markedVertex >= 0) {
+        enc[encodingLength] = label[markedVertex];
+      }
       enc[0] = c;
       enc[1] = nodesWithTwins;
       for (int l = 0; l < c; l++) {
@@ -594,6 +659,16 @@ public final class CanonicalLabeler {
           orbits.union(original[representative[q]], original[representative[g[q]]]);
         }
       }
+    }
+
+    /** The local number of the whole network's node {@code v}, or -1 when it is not in this component (or {@code v < 0}). */
+    int localOf(int v) {
+      for (int j = 0; v >= 0 && j < original.length; j++) {
+        if (original[j] == v) {
+          return j;
+        }
+      }
+      return -1;
     }
 
     /** The whole network's number of the representative node with this label in the best leaf. */

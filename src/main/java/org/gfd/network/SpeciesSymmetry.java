@@ -29,8 +29,14 @@ import org.gfd.model.Species;
  * present, of a kind private to the block). Two networks get isomorphic marked networks exactly when
  * a permutation within blocks maps one onto the other. The canonical marked network is read back by
  * giving the block's species, in order, to its marker classes in their canonical order.
+ * A network that is a union of cycles ({@link CycleLabeler}) is instead given the least of the
+ * canonical forms of its images under the group's elements, listed once (for groups of at most
+ * {@value #MAX_ENUMERATED_GROUP} elements): its own labelling needs no search, while the marked
+ * network, with three legs per node, would. Being a cycle union is invariant under the group and
+ * under isomorphism, so every orbit is put in form by one of the two methods only.
  * Cost: checking the loss, {@code O(k^2)} labellings of the loss for {@code k} species; each
- * canonical form, one labelling of a network with one more leg per node and a few more classes.
+ * canonical form, one labelling of a network with one more leg per node and a few more classes,
+ * or, for a cycle union, one linear-time labelling per group element.
  * Immutable and thread-safe.
  */
 public final class SpeciesSymmetry {
@@ -45,6 +51,10 @@ public final class SpeciesSymmetry {
   private final int[] markerKind;
   /** The inverse: the block of each kind of {@link #marked}, -1 for the model's own kinds. */
   private final int[] blockOfMarkerKind;
+  /** Groups up to this order are listed, for cycle unions (see {@link #canonicalize}). */
+  private static final int MAX_ENUMERATED_GROUP = 24;
+  /** Every element of the group as a map of species, or null when it has more than {@link #MAX_ENUMERATED_GROUP}. */
+  private final List<int[]> permutations;
 
   private SpeciesSymmetry(SpeciesTable table, UnionFind blocks) {
     this.table = table;
@@ -91,6 +101,7 @@ public final class SpeciesSymmetry {
       }
     }
     marked = any ? new SpeciesTable(species, kinds) : null;
+    permutations = any ? groupElements(k, blockSpecies, MAX_ENUMERATED_GROUP) : null;
     blockOfMarkerKind = new int[kinds.size()];
     Arrays.fill(blockOfMarkerKind, -1);
     for (int b = 0; b < markerKind.length; b++) {
@@ -128,28 +139,12 @@ public final class SpeciesSymmetry {
 
   /** The loss with species {@code i} and {@code j} exchanged, as canonical networks. */
   private static Map<Network, Rational> swapped(NetworkSum loss, int i, int j) {
+    int[] sigma = new int[loss.table().speciesCount()];
+    for (int s = 0; s < sigma.length; s++) {
+      sigma[s] = s == i ? j : s == j ? i : s;
+    }
     Map<Network, Rational> out = new HashMap<>();
-    loss.terms().forEach((net, coef) -> {
-      int[] species = new int[net.nodeCount()];
-      int legs = 0;
-      for (int v = 0; v < species.length; v++) {
-        int s = net.species(v);
-        species[v] = s == i ? j : s == j ? i : s;
-        legs += net.arity(v);
-      }
-      int[] legClass = new int[legs];
-      int l = 0;
-      for (int v = 0; v < species.length; v++) {
-        for (int q = 0; q < net.arity(v); q++) {
-          legClass[l++] = net.legClass(v, q);
-        }
-      }
-      int[] kinds = new int[net.classCount()];
-      for (int c = 0; c < kinds.length; c++) {
-        kinds[c] = net.classKind(c);
-      }
-      out.merge(CanonicalLabeler.canonicalize(new Network(net.table(), species, legClass, kinds)), coef, Rational::add);
-    });
+    loss.terms().forEach((net, coef) -> out.merge(CanonicalLabeler.canonicalize(renamed(net, sigma)), coef, Rational::add));
     return out;
   }
 
@@ -178,7 +173,96 @@ public final class SpeciesSymmetry {
     if (marked == null) {
       return CanonicalLabeler.canonicalize(net, budget);
     }
+    if (permutations != null && CycleLabeler.isCycleUnion(net)) {
+      // the least canonical form over the group: cycle unions are labelled without a search, and
+      // this is cheaper than the marked network (which is no cycle union)
+      Network least = null;
+      for (int[] sigma : permutations) {
+        Network form = CanonicalLabeler.canonicalize(renamed(net, sigma), budget);
+        if (least == null || form.compareTo(least) < 0) {
+          least = form;
+        }
+      }
+      return least;
+    }
     return readBack(CanonicalLabeler.canonicalize(mark(net), budget));
+  }
+
+  /** {@code net} with the species of every node renamed by {@code sigma}. */
+  private static Network renamed(Network net, int[] sigma) {
+    int[] species = new int[net.nodeCount()];
+    int legs = 0;
+    for (int v = 0; v < species.length; v++) {
+      species[v] = sigma[net.species(v)];
+      legs += net.arity(v);
+    }
+    int[] legClass = new int[legs];
+    int l = 0;
+    for (int v = 0; v < species.length; v++) {
+      for (int q = 0; q < net.arity(v); q++) {
+        legClass[l++] = net.legClass(v, q);
+      }
+    }
+    int[] kinds = new int[net.classCount()];
+    for (int c = 0; c < kinds.length; c++) {
+      kinds[c] = net.classKind(c);
+    }
+    return new Network(net.table(), species, legClass, kinds);
+  }
+
+  /** Every permutation of the group (products of permutations within blocks), or null past {@code max} of them. */
+  private static List<int[]> groupElements(int species, int[][] blocks, int max) {
+    long order = 1;
+    for (int[] block : blocks) {
+      for (int f = 2; f <= block.length; f++) {
+        order *= f;
+        if (order > max) {
+          return null; // decided before listing: a block of 64 species has 64! orderings
+        }
+      }
+    }
+    int[] identity = new int[species];
+    for (int s = 0; s < species; s++) {
+      identity[s] = s;
+    }
+    List<int[]> elements = new ArrayList<>(List.of(identity));
+    for (int[] block : blocks) {
+      List<int[]> next = new ArrayList<>();
+      for (int[] image : permutationsOf(block)) {
+        for (int[] g : elements) {
+          int[] h = g.clone();
+          for (int i = 0; i < block.length; i++) {
+            h[block[i]] = image[i];
+          }
+          next.add(h);
+        }
+      }
+      elements = next;
+    }
+    return elements;
+  }
+
+  /** All orderings of {@code items}. */
+  private static List<int[]> permutationsOf(int[] items) {
+    if (items.length <= 1) {
+      return List.of(items.clone());
+    }
+    List<int[]> out = new ArrayList<>();
+    for (int first = 0; first < items.length; first++) {
+      int[] rest = new int[items.length - 1];
+      for (int i = 0, j = 0; i < items.length; i++) {
+        if (i != first) {
+          rest[j++] = items[i];
+        }
+      }
+      for (int[] tail : permutationsOf(rest)) {
+        int[] p = new int[items.length];
+        p[0] = items[first];
+        System.arraycopy(tail, 0, p, 1, tail.length);
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /** The sum with every network replaced by its canonical form up to the symmetry, coefficients summed. */

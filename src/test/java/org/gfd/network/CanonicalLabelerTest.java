@@ -69,7 +69,7 @@ class CanonicalLabelerTest {
   }
 
   /** The same network with nodes and classes renumbered at random. */
-  private static Network permuted(Random rnd, Network f) {
+  static Network permuted(Random rnd, Network f) {
     List<Integer> nodeOrder = new ArrayList<>();
     for (int v = 0; v < f.nodeCount(); v++) {
       nodeOrder.add(v);
@@ -93,7 +93,7 @@ class CanonicalLabelerTest {
         legs.add(classPerm.get(f.legClass(v, k)));
       }
     }
-    return Network.of(TABLE, species, legs.stream().mapToInt(i -> i).toArray(), kinds);
+    return Network.of(f.table(), species, legs.stream().mapToInt(i -> i).toArray(), kinds);
   }
 
   /** Simple graph: node vertices "n:species", leg vertices "l:position", class vertices "c:kind". */
@@ -116,7 +116,7 @@ class CanonicalLabelerTest {
     return g;
   }
 
-  private static boolean isomorphic(Network a, Network b) {
+  static boolean isomorphic(Network a, Network b) {
     // vertices compare equal when their role letter and label (after ':') agree
     java.util.Comparator<String> label = (x, y) -> (x.charAt(0) + x.substring(x.indexOf(':')))
         .compareTo(y.charAt(0) + y.substring(y.indexOf(':')));
@@ -173,6 +173,31 @@ class CanonicalLabelerTest {
     }
     assertTrue(isomorphicPairs > atLeast && distinctPairs > atLeast,
         "sample should contain both outcomes: " + isomorphicPairs + " / " + distinctPairs);
+  }
+
+  /**
+   * Orbits fixing a node: contracting it with any two partners of one orbit gives isomorphic
+   * networks (VF2 decides), and some orbits do join partners (the sample has many twins).
+   */
+  @Test
+  void orbitsFixingANodeJoinOnlyPartnersWithIsomorphicContractions() {
+    Random rnd = new Random(6);
+    int joined = 0;
+    for (int trial = 0; trial < 600; trial++) {
+      Network f = random(rnd, 3 + rnd.nextInt(8), 1 + rnd.nextInt(3), 1 + rnd.nextInt(2));
+      int v0 = rnd.nextInt(f.nodeCount());
+      int[] orbit = CanonicalLabeler.nodeOrbitsFixing(f, v0, WorkBudget.unlimited());
+      for (int w = 0; w < f.nodeCount(); w++) {
+        for (int x = w + 1; x < f.nodeCount(); x++) {
+          if (w == v0 || x == v0 || orbit[w] != orbit[x] || f.species(w) != f.species(v0)) {
+            continue;
+          }
+          assertTrue(isomorphic(f.contract(v0, w), f.contract(v0, x)), f + ": " + v0 + " with " + w + " or " + x);
+          joined++;
+        }
+      }
+    }
+    assertTrue(joined > 200, "partners joined: " + joined);
   }
 
   @Test

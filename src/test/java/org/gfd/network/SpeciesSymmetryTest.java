@@ -81,6 +81,66 @@ class SpeciesSymmetryTest {
     assertTrue(same > 300 && different > 300, same + " / " + different);
   }
 
+  /**
+   * Asymmetric order-2 CP: every network of its series is a union of cycles, which the symmetry
+   * puts in form by trying both species orders instead of marking. Random unions of cycles of the
+   * two factors, against the definition (both orders tried on plain canonical forms).
+   */
+  @Test
+  void cycleUnionsAgreeWithTheDefinition() {
+    NetworkSum loss = NetworkSum.loss(CpModels.cp(2, false, Target.IDENTITY));
+    SpeciesSymmetry symmetry = SpeciesSymmetry.of(loss);
+    int[][] both = {{0, 1}, {1, 0}};
+    Random rnd = new Random(5);
+    int same = 0;
+    int different = 0;
+    for (int trial = 0; trial < 1500; trial++) {
+      Network a = cycles(rnd, loss.table());
+      Network b = rnd.nextInt(3) == 0 ? permuted(a, both[rnd.nextInt(2)]) : cycles(rnd, loss.table());
+      assertTrue(CanonicalLabeler.labelsWithoutSearch(a));
+      Set<Network> orbitOfA = new HashSet<>();
+      for (int[] sigma : both) {
+        orbitOfA.add(CanonicalLabeler.canonicalize(permuted(a, sigma)));
+      }
+      boolean related = orbitOfA.contains(CanonicalLabeler.canonicalize(b));
+      Network formA = symmetry.canonicalize(a, WorkBudget.unlimited());
+      assertEquals(related, formA.equals(symmetry.canonicalize(b, WorkBudget.unlimited())), a + " vs " + b);
+      assertTrue(orbitOfA.contains(CanonicalLabeler.canonicalize(formA)), "the form lies in the orbit of " + a);
+      if (related) {
+        same++;
+      } else {
+        different++;
+      }
+    }
+    assertTrue(same > 300 && different > 300, same + " / " + different);
+  }
+
+  /** One or two cycles of 2 to 6 nodes of the two (H, p) factors, alternating H and p classes. */
+  private static Network cycles(Random rnd, SpeciesTable table) {
+    List<Integer> species = new ArrayList<>();
+    List<Integer> legs = new ArrayList<>();
+    List<Integer> kinds = new ArrayList<>();
+    int h = table.kindId(IndexKind.H);
+    int p = table.kindId(IndexKind.P);
+    for (int cy = 1 + rnd.nextInt(2); cy > 0; cy--) {
+      int m = 2 * (1 + rnd.nextInt(3));
+      int first = kinds.size();
+      for (int i = 0; i < m; i++) {
+        kinds.add(i % 2 == 0 ? h : p);
+      }
+      for (int i = 0; i < m; i++) {
+        // node i joins class i and class i + 1; its H leg goes to whichever of them is an H class
+        int here = first + i;
+        int next = first + (i + 1) % m;
+        species.add(rnd.nextInt(2));
+        legs.add(i % 2 == 0 ? here : next);
+        legs.add(i % 2 == 0 ? next : here);
+      }
+    }
+    return Network.of(table, species.stream().mapToInt(i -> i).toArray(), legs.stream().mapToInt(i -> i).toArray(),
+        kinds.stream().mapToInt(i -> i).toArray());
+  }
+
   /** L = 1/2 |A B^T|^2 + 1/2 |A|^2: exchanging A and B changes the second term, so nothing is permuted. */
   @Test
   void speciesThatTheLossTellsApartStayApart() {
