@@ -18,7 +18,9 @@ import org.gfd.diagram.Diagram;
 import org.gfd.diagram.DiagramCensus;
 import org.gfd.diagram.DiagramFamily;
 import org.gfd.diagram.DiagramList;
+import org.gfd.algebra.Rational;
 import org.gfd.error.InputException;
+import org.gfd.error.Messages;
 import org.gfd.error.StoppedException;
 import org.gfd.model.Model;
 import org.gfd.model.Species;
@@ -31,6 +33,7 @@ import org.gfd.scaling.RegimeStudy;
 import org.gfd.scaling.Verification;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
+import org.gfd.summation.Summation;
 
 /** The verbs of gfd as Java methods; the command line calls exactly these. */
 public final class Gfd {
@@ -125,6 +128,40 @@ public final class Gfd {
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while locating the ray on the regime map"));
     }
+  }
+
+  /**
+   * The closed form of the limit series on {@code ray}: the ray is verified on orders
+   * {@code 0..maxOrder}, the constants named in {@code set} are given their values, and the limit
+   * coefficients are summed ({@link Summation}).
+   *
+   * @throws InputException when the ray is not admissible (there is no limit series), when
+   *     {@code set} names a constant the ray does not have, or when the series is too short
+   * @throws StoppedException when the budget stopped the work first
+   */
+  public static Solution solve(Model model, Ray ray, int maxOrder, Map<String, Rational> set, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    Map<String, Variable> constants = new LinkedHashMap<>();
+    for (Variable x : ray.exponents().keySet()) {
+      if (!ray.constantValues().containsKey(x)) {
+        constants.put(Ray.constantOf(x).name(), Ray.constantOf(x));
+      }
+    }
+    Map<Variable, Rational> values = new LinkedHashMap<>();
+    set.forEach((name, value) -> {
+      Variable k = constants.get(name);
+      if (k == null) {
+        throw new InputException("unknown constant " + Messages.quote(name) + " in --set: "
+            + (constants.isEmpty() ? "this ray has no symbolic constants" : "this ray's constants are " + String.join(", ", constants.keySet())));
+      }
+      values.put(k, value);
+    });
+    Verification v = verify(model, ray, maxOrder, budget, finished);
+    if (!v.limit().isAdmissible()) {
+      throw new InputException("the ray is not admissible (" + v.limit().reason() + "): it has no limit series to sum");
+    }
+    List<Polynomial> c = v.limit().limitCoefficients().stream().map(p -> p.substitute(values)).toList();
+    return new Solution(v, set, c, Summation.solve(c, budget));
   }
 
   /**

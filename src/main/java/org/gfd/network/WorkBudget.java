@@ -70,6 +70,14 @@ public final class WorkBudget {
     return limitNanos != NO_LIMIT;
   }
 
+  /** Nanoseconds left before the time limit (0 once past it), or {@link Long#MAX_VALUE} without one. */
+  public long nanosLeft() {
+    if (limitNanos == NO_LIMIT) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(0, limitNanos - (System.nanoTime() - startNanos));
+  }
+
   /** Makes every later {@link #check()} on this budget throw {@link StoppedException} with {@code reason}. */
   public void cancel(StopReason reason) {
     cancelled = reason;

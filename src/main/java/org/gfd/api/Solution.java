@@ -1,0 +1,20 @@
+package org.gfd.api;
+
+import java.util.List;
+import java.util.Map;
+import org.gfd.algebra.Polynomial;
+import org.gfd.algebra.Rational;
+import org.gfd.scaling.Verification;
+import org.gfd.summation.SummationResult;
+
+/**
+ * What {@link Gfd#solve} found: the ray's verification, the limit coefficients that were summed
+ * (with the constants of {@code set} substituted) and the summation's outcome.
+ */
+public record Solution(Verification verification, Map<String, Rational> set, List<Polynomial> coefficients,
+    SummationResult summation) {
+  public Solution {
+    set = Map.copyOf(set);
+    coefficients = List.copyOf(coefficients);
+  }
+}

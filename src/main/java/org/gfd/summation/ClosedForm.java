@@ -1,0 +1,16 @@
+package org.gfd.summation;
+
+import java.util.List;
+
+/**
+ * A certified closed form {@code F(tau)} of a limit series {@code sum_s c_s tau^s / s!}: Symja
+ * input form and LaTeX, the strategy that found it, the orders the strategy saw and the held-out
+ * orders it did not; the certificate covers both.
+ */
+public record ClosedForm(String inputForm, String latex, String strategy, List<Integer> certifiedOrders,
+    List<Integer> heldOutOrders) {
+  public ClosedForm {
+    certifiedOrders = List.copyOf(certifiedOrders);
+    heldOutOrders = List.copyOf(heldOutOrders);
+  }
+}

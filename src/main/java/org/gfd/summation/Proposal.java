@@ -1,0 +1,18 @@
+package org.gfd.summation;
+
+import java.util.Optional;
+
+/**
+ * What a strategy proposes: a closed form in Symja input form (in {@code tau} and the ray
+ * constants), or none; and an account of what it did (the systems it solved, their sizes and
+ * ranks, where it stopped).
+ */
+public record Proposal(Optional<String> closedForm, String account) {
+  public static Proposal found(String closedForm, String account) {
+    return new Proposal(Optional.of(closedForm), account);
+  }
+
+  public static Proposal none(String account) {
+    return new Proposal(Optional.empty(), account);
+  }
+}

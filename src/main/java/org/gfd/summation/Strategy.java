@@ -1,0 +1,23 @@
+package org.gfd.summation;
+
+import java.util.List;
+import org.gfd.algebra.Polynomial;
+import org.gfd.network.WorkBudget;
+
+/**
+ * A way of finding a closed form: from the coefficients it may see (the held-out orders are not
+ * among them) it proposes a function of {@code tau}, or says where it stopped. It never decides
+ * whether its proposal is right: {@link Certificate} does, for every strategy alike.
+ */
+public interface Strategy {
+  /** The strategy's name, as reports show it. */
+  String name();
+
+  /**
+   * A closed form {@code F(tau) = sum_s c_s tau^s / s!} for the coefficients {@code c}
+   * (polynomials in the ray constants), or why none was found.
+   *
+   * @throws org.gfd.error.StoppedException when the budget ran out
+   */
+  Proposal propose(List<Polynomial> c, Symja symja, WorkBudget budget);
+}

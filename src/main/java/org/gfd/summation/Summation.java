@@ -1,0 +1,111 @@
+package org.gfd.summation;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Polynomial;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
+import org.gfd.error.InputException;
+import org.gfd.network.WorkBudget;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * Sums a limit series {@code F(tau) = sum_s c_s tau^s / s!} into a certified closed form. The
+ * strategies ({@link #strategies()}, in order) see the coefficients except the last
+ * {@value #HELD_OUT}; the first proposal that {@link Certificate} accepts on every order, the
+ * held-out ones included, is the answer. No certificate, no closed form: the result then lists
+ * each strategy and where it stopped.
+ */
+public final class Summation {
+  /** Orders no strategy sees, checked by the certificate only. */
+  public static final int HELD_OUT = 2;
+  /** The fewest orders a summation is attempted on: three for the strategies, the held-out ones. */
+  public static final int MIN_ORDERS = 3 + HELD_OUT;
+
+  private Summation() {}
+
+  /** The strategies, in the order they are tried. */
+  public static List<Strategy> strategies() {
+    return List.of(new HypergeometricTerm());
+  }
+
+  /**
+   * The certified closed form of the series with coefficients {@code c} (orders 0, 1, ...), or
+   * none with the strategies' accounts.
+   *
+   * @throws InputException when there are fewer than {@link #MIN_ORDERS} coefficients
+   * @throws org.gfd.error.StoppedException when the budget ran out
+   */
+  public static SummationResult solve(List<Polynomial> c, WorkBudget budget) {
+    if (c.size() < MIN_ORDERS) {
+      throw new InputException("a series of " + c.size() + " orders is too short to find and certify a closed form: at least "
+          + MIN_ORDERS + " are needed (" + HELD_OUT + " of them held out); raise --max-order");
+    }
+    Symja symja = Symja.get();
+    List<String> all = c.stream().map(Summation::inputForm).toList();
+    int seen = all.size() - HELD_OUT;
+    List<Attempt> tried = new ArrayList<>();
+    for (Strategy strategy : strategies()) {
+      Proposal proposal = strategy.propose(c.subList(0, seen), symja, budget);
+      if (proposal.closedForm().isEmpty()) {
+        tried.add(new Attempt(strategy.name(), false, proposal.account()));
+        continue;
+      }
+      String f = proposal.closedForm().get();
+      Optional<Integer> mismatch = Certificate.firstMismatch(f, all, symja, budget);
+      if (mismatch.isPresent()) {
+        String why = mismatch.get() < 0 ? "Symja could not expand it" : "its expansion differs at order " + mismatch.get();
+        tried.add(new Attempt(strategy.name(), false, proposal.account() + "; proposed " + f + ", but " + why));
+        continue;
+      }
+      tried.add(new Attempt(strategy.name(), true, proposal.account()));
+      ClosedForm form = new ClosedForm(f, latex(f, symja, budget), strategy.name(),
+          IntStream.range(0, seen).boxed().toList(), IntStream.range(seen, all.size()).boxed().toList());
+      return new SummationResult(Optional.of(form), tried);
+    }
+    return new SummationResult(Optional.empty(), tried);
+  }
+
+  private static String latex(String f, Symja symja, WorkBudget budget) {
+    return symja.eval("TeXForm(" + f + ")", budget).map(IExpr::toString).orElse("");
+  }
+
+  /**
+   * A polynomial in Symja input form. Variable names become Symja symbols: lower case letters and
+   * digits only (an underscore is a pattern in Symja and is dropped).
+   *
+   * @throws IllegalArgumentException for a name that is no safe Symja symbol that way
+   */
+  public static String inputForm(Polynomial poly) {
+    if (poly.isZero()) {
+      return "0";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<Monomial, Rational> t : poly.terms().entrySet()) {
+      Rational r = t.getValue();
+      sb.append(sb.length() == 0 ? "" : " + ").append('(').append(r.numerator());
+      if (!r.denominator().equals(BigInteger.ONE)) {
+        sb.append('/').append(r.denominator());
+      }
+      sb.append(')');
+      for (Map.Entry<Variable, Integer> pw : t.getKey().powers().entrySet()) {
+        sb.append('*').append(symbol(pw.getKey())).append('^').append(pw.getValue());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The Symja symbol of a variable. */
+  public static String symbol(Variable v) {
+    String s = v.name().replace("_", "");
+    if (!s.matches("[a-z][a-z0-9]*") || s.equals("tau")) {
+      throw new IllegalArgumentException("no Symja symbol for the variable " + v.name());
+    }
+    return s;
+  }
+}
