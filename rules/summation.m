@@ -50,3 +50,8 @@ gfdRatioSum(pc_List, qc_List, a0_, x_) :=
    coefficient of t^s / s!: the certificate. *)
 gfdCertify(f_, t_, c_List) :=
   Module({gfdE = gfdEgf(f, t, Length(c) - 1)}, Table(gfdZeroQ(gfdE[[gfdI]] - c[[gfdI]]), {gfdI, 1, Length(c)}));
+
+(* A real form of an expression: a power of a sum with a negative constant, such as
+   (-1 - 4*tau*v^2)^(3/2), which Solve and Integrate give with factors I, written as (-1)^r times the
+   power of its negative, then simplified. The certificate checks the result like any proposal. *)
+gfdTidy(e_) := Simplify(e /. (gfdC_?Negative + gfdX_)^(gfdR_) :> (-1)^gfdR*(-gfdC - gfdX)^gfdR);

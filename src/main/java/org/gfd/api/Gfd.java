@@ -33,6 +33,7 @@ import org.gfd.scaling.RegimeStudy;
 import org.gfd.scaling.Verification;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
+import org.gfd.summation.Strategy;
 import org.gfd.summation.Summation;
 
 /** The verbs of gfd as Java methods; the command line calls exactly these. */
@@ -133,14 +134,14 @@ public final class Gfd {
   /**
    * The closed form of the limit series on {@code ray}: the ray is verified on orders
    * {@code 0..maxOrder}, the constants named in {@code set} are given their values, and the limit
-   * coefficients are summed ({@link Summation}).
+   * coefficients are summed by {@code strategies} ({@link Summation}).
    *
    * @throws InputException when the ray is not admissible (there is no limit series), when
    *     {@code set} names a constant the ray does not have, or when the series is too short
    * @throws StoppedException when the budget stopped the work first
    */
-  public static Solution solve(Model model, Ray ray, int maxOrder, Map<String, Rational> set, WorkBudget budget,
-      Consumer<LossSeries> finished) {
+  public static Solution solve(Model model, Ray ray, int maxOrder, Map<String, Rational> set, List<Strategy> strategies,
+      WorkBudget budget, Consumer<LossSeries> finished) {
     Map<String, Variable> constants = new LinkedHashMap<>();
     for (Variable x : ray.exponents().keySet()) {
       if (!ray.constantValues().containsKey(x)) {
@@ -161,7 +162,7 @@ public final class Gfd {
       throw new InputException("the ray is not admissible (" + v.limit().reason() + "): it has no limit series to sum");
     }
     List<Polynomial> c = v.limit().limitCoefficients().stream().map(p -> p.substitute(values)).toList();
-    return new Solution(v, set, c, Summation.solve(c, budget));
+    return new Solution(v, set, c, Summation.solve(c, strategies, budget));
   }
 
   /**

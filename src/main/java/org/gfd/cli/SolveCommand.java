@@ -3,6 +3,7 @@ package org.gfd.cli;
 import static org.gfd.error.Messages.quote;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +19,8 @@ import org.gfd.model.Model;
 import org.gfd.network.WorkBudget;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RaySyntax;
+import org.gfd.summation.Strategy;
+import org.gfd.summation.Summation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +55,10 @@ final class SolveCommand implements Callable<Integer> {
       description = "Values of ray constants, e.g. \"h=1/2, v=1\" (exact rationals).")
   String set;
 
+  @Option(names = "--strategy", paramLabel = "NAME",
+      description = "Try only this strategy: hypergeometric or pde. Default: each in that order.")
+  String strategy;
+
   @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",
       description = "Highest order S of the series. Default: ${DEFAULT-VALUE}.")
   int maxOrder;
@@ -66,17 +73,31 @@ final class SolveCommand implements Callable<Integer> {
     Optional<Rational> e = Optional.ofNullable(norm).map(RaySyntax::norm);
     Ray ray = RaySyntax.scale(scale, Gfd.rayVariables(model), t, e);
     Map<String, Rational> values = values(set);
+    List<Strategy> strategies = strategies(strategy);
     WorkBudget budget = budgetOptions.budget();
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     Solution s;
     try {
-      s = Gfd.solve(model, ray, maxOrder, values, budget, finished);
+      s = Gfd.solve(model, ray, maxOrder, values, strategies, budget, finished);
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the summation", outputOptions, format, spec.commandLine().getOut());
     }
     outputOptions.emit(SolveWriter.write(model, s.verification(), s.set(), s.coefficients(), s.summation(), format),
         spec.commandLine().getOut());
     return s.summation().closedForm().isPresent() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
+  }
+
+  /** Every strategy, or the one named (in any case). */
+  static List<Strategy> strategies(String name) {
+    Map<String, Strategy> all = Summation.strategies();
+    if (name == null) {
+      return List.copyOf(all.values());
+    }
+    Strategy s = all.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+    if (s == null) {
+      throw new InputException("unknown strategy " + quote(name) + " in --strategy: use " + String.join(", ", all.keySet()));
+    }
+    return List.of(s);
   }
 
   /** {@code "h=1/2, v=1"} as names and exact values. */

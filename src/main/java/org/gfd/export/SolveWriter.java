@@ -45,6 +45,8 @@ public final class SolveWriter {
       ClosedForm f = r.closedForm().get();
       sb.append("F(tau) = ").append(f.inputForm()).append('\n');
       sb.append("strategy: ").append(f.strategy()).append('\n');
+      f.pde().ifPresent(x -> sb.append("pde: ").append(x).append('\n'));
+      f.characteristics().ifPresent(x -> sb.append("characteristics: ").append(x).append('\n'));
       sb.append("certified orders: ").append(Exponents.orders(f.certifiedOrders()))
           .append("; held-out orders (seen by no strategy, certified too): ").append(Exponents.orders(f.heldOutOrders())).append('\n');
     } else {
@@ -74,6 +76,8 @@ public final class SolveWriter {
       root.put("closed_form", f.inputForm());
       root.put("latex", f.latex());
       root.put("strategy", f.strategy());
+      f.pde().ifPresent(x -> root.put("pde", x));
+      f.characteristics().ifPresent(x -> root.put("characteristics", x));
       ArrayNode certified = root.putArray("certified_orders");
       f.certifiedOrders().forEach(certified::add);
       ArrayNode held = root.putArray("held_out_orders");
@@ -98,6 +102,8 @@ public final class SolveWriter {
       sb.append("Found as a ").append(Latex.text(f.strategy())).append("; certified on orders $")
           .append(Exponents.orders(f.certifiedOrders())).append("$ and on the held-out orders $")
           .append(Exponents.orders(f.heldOutOrders())).append("$.\n");
+      f.pde().ifPresent(x -> sb.append("The series satisfies ").append(Latex.text(x)).append(", solved by characteristics: ")
+          .append(Latex.text(f.characteristics().orElse(""))).append(".\n"));
     } else {
       sb.append("No closed form found. The limit series, $F(\\tau) = \\sum_s \\hat c_s \\tau^s / s!$:\n\\begin{align*}\n");
       for (int s = 0; s < c.size(); s++) {

@@ -1,14 +1,16 @@
 package org.gfd.summation;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A certified closed form {@code F(tau)} of a limit series {@code sum_s c_s tau^s / s!}: Symja
  * input form and LaTeX, the strategy that found it, the orders the strategy saw and the held-out
- * orders it did not; the certificate covers both.
+ * orders it did not; the certificate covers both. A form found by the PDE route also carries the
+ * equation and its characteristics.
  */
 public record ClosedForm(String inputForm, String latex, String strategy, List<Integer> certifiedOrders,
-    List<Integer> heldOutOrders) {
+    List<Integer> heldOutOrders, Optional<String> pde, Optional<String> characteristics) {
   public ClosedForm {
     certifiedOrders = List.copyOf(certifiedOrders);
     heldOutOrders = List.copyOf(heldOutOrders);

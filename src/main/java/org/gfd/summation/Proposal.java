@@ -4,15 +4,16 @@ import java.util.Optional;
 
 /**
  * What a strategy proposes: a closed form in Symja input form (in {@code tau} and the ray
- * constants), or none; and an account of what it did (the systems it solved, their sizes and
- * ranks, where it stopped).
+ * constants), or none; an account of what it did (the systems it solved, their sizes and ranks,
+ * where it stopped); and, for the PDE route, the equation found and its characteristics.
  */
-public record Proposal(Optional<String> closedForm, String account) {
+public record Proposal(Optional<String> closedForm, String account, Optional<String> pde,
+    Optional<String> characteristics) {
   public static Proposal found(String closedForm, String account) {
-    return new Proposal(Optional.of(closedForm), account);
+    return new Proposal(Optional.of(closedForm), account, Optional.empty(), Optional.empty());
   }
 
   public static Proposal none(String account) {
-    return new Proposal(Optional.empty(), account);
+    return new Proposal(Optional.empty(), account, Optional.empty(), Optional.empty());
   }
 }

@@ -2,6 +2,7 @@ package org.gfd.summation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,19 +30,27 @@ public final class Summation {
 
   private Summation() {}
 
-  /** The strategies, in the order they are tried. */
-  public static List<Strategy> strategies() {
-    return List.of(new HypergeometricTerm());
+  /** The strategies by the short names the command line uses, in the order they are tried. */
+  public static Map<String, Strategy> strategies() {
+    Map<String, Strategy> out = new LinkedHashMap<>();
+    out.put("hypergeometric", new HypergeometricTerm());
+    out.put("pde", new FirstOrderPde());
+    return out;
+  }
+
+  /** {@link #solve(List, List, WorkBudget)} with every strategy. */
+  public static SummationResult solve(List<Polynomial> c, WorkBudget budget) {
+    return solve(c, List.copyOf(strategies().values()), budget);
   }
 
   /**
-   * The certified closed form of the series with coefficients {@code c} (orders 0, 1, ...), or
-   * none with the strategies' accounts.
+   * The certified closed form of the series with coefficients {@code c} (orders 0, 1, ...) by the
+   * first of {@code strategies} whose proposal is certified, or none with their accounts.
    *
    * @throws InputException when there are fewer than {@link #MIN_ORDERS} coefficients
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
-  public static SummationResult solve(List<Polynomial> c, WorkBudget budget) {
+  public static SummationResult solve(List<Polynomial> c, List<Strategy> strategies, WorkBudget budget) {
     if (c.size() < MIN_ORDERS) {
       throw new InputException("a series of " + c.size() + " orders is too short to find and certify a closed form: at least "
           + MIN_ORDERS + " are needed (" + HELD_OUT + " of them held out); raise --max-order");
@@ -50,14 +59,20 @@ public final class Summation {
     List<String> all = c.stream().map(Summation::inputForm).toList();
     int seen = all.size() - HELD_OUT;
     List<Attempt> tried = new ArrayList<>();
-    for (Strategy strategy : strategies()) {
+    for (Strategy strategy : strategies) {
       Proposal proposal = strategy.propose(c.subList(0, seen), symja, budget);
       if (proposal.closedForm().isEmpty()) {
         tried.add(new Attempt(strategy.name(), false, proposal.account()));
         continue;
       }
-      String f = proposal.closedForm().get();
+      // the tidy (real) form when it is certified, else the form as proposed
+      String raw = proposal.closedForm().get();
+      String f = symja.eval("gfdTidy(" + raw + ")", budget).map(IExpr::toString).orElse(raw);
       Optional<Integer> mismatch = Certificate.firstMismatch(f, all, symja, budget);
+      if (mismatch.isPresent() && !f.equals(raw)) {
+        f = raw;
+        mismatch = Certificate.firstMismatch(f, all, symja, budget);
+      }
       if (mismatch.isPresent()) {
         String why = mismatch.get() < 0 ? "Symja could not expand it" : "its expansion differs at order " + mismatch.get();
         tried.add(new Attempt(strategy.name(), false, proposal.account() + "; proposed " + f + ", but " + why));
@@ -65,7 +80,8 @@ public final class Summation {
       }
       tried.add(new Attempt(strategy.name(), true, proposal.account()));
       ClosedForm form = new ClosedForm(f, latex(f, symja, budget), strategy.name(),
-          IntStream.range(0, seen).boxed().toList(), IntStream.range(seen, all.size()).boxed().toList());
+          IntStream.range(0, seen).boxed().toList(), IntStream.range(seen, all.size()).boxed().toList(), proposal.pde(),
+          proposal.characteristics());
       return new SummationResult(Optional.of(form), tried);
     }
     return new SummationResult(Optional.empty(), tried);

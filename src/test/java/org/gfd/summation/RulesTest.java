@@ -64,13 +64,13 @@ class RulesTest {
     rows.add(new Rational[] {Rational.of(1), Rational.of(2), Rational.of(3)});
     rows.add(new Rational[] {Rational.of(2), Rational.of(4), Rational.of(6)});
     rows.add(new Rational[] {Rational.of(0), Rational.of(1, 2), Rational.of(1)});
-    assertEquals(2, HypergeometricTerm.rank(rows, 3));
+    assertEquals(2, ExactMatrix.rank(rows, 3));
     List<Rational[]> identity = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Rational[] r = {Rational.ZERO, Rational.ZERO, Rational.ZERO};
       r[i] = Rational.ONE;
       identity.add(r);
     }
-    assertEquals(3, HypergeometricTerm.rank(identity, 3));
+    assertEquals(3, ExactMatrix.rank(identity, 3));
   }
 }

@@ -64,6 +64,45 @@ class SummationTest {
   }
 
   /**
+   * Free evolution (DESIGN: {@code L(0) (1 + k (nu-1) v^(nu-1) tau)^(-nu/(nu-1))}, {@code k = 2}
+   * asymmetric, {@code 2 nu} symmetric) found through the PDE route alone, with its equation.
+   */
+  @Test
+  void freeEvolutionThroughThePdeRoute() {
+    Object[][] cases = {{2, false, 8}, {2, true, 8}, {3, true, 5}};
+    for (Object[] k : cases) {
+      int nu = (Integer) k[0];
+      boolean symmetric = (Boolean) k[1];
+      List<Polynomial> c = limit(nu, symmetric, "H=p^0, sigma2=p^0", (Integer) k[2]);
+      SummationResult r = Summation.solve(c, List.of(Summation.strategies().get("pde")), WorkBudget.unlimited());
+      assertTrue(r.closedForm().isPresent(), r.tried().toString());
+      ClosedForm f = r.closedForm().get();
+      int rate = (symmetric ? 2 * nu : 2) * (nu - 1);
+      String hand = "(" + Summation.inputForm(c.get(0)) + ")*(1 + " + rate + "*v^" + (nu - 1) + "*tau)^(-" + nu + "/" + (nu - 1) + ")";
+      assertTrue(same(f.inputForm(), hand), f.inputForm() + " vs " + hand);
+      assertTrue(f.pde().orElseThrow().startsWith("F_tau = "), f.pde().toString());
+      assertTrue(f.characteristics().orElseThrow().startsWith("dv/dtau = "), f.characteristics().toString());
+      assertFalse(f.inputForm().contains("I"), "a real form: " + f.inputForm());
+    }
+  }
+
+  /** The autonomous equation F' = -F^2 (F = 3 / (1 + 3 tau)): c_s = (-1)^s s! 3^(s+1), computed here. */
+  @Test
+  void autonomousEquationIsTheOneVariableCase() {
+    List<Polynomial> c = new ArrayList<>();
+    BigInteger factorial = BigInteger.ONE;
+    for (int s = 0; s < 8; s++) {
+      factorial = s == 0 ? BigInteger.ONE : factorial.multiply(BigInteger.valueOf(s));
+      BigInteger v = factorial.multiply(BigInteger.valueOf(3).pow(s + 1));
+      c.add(Polynomial.constant(Rational.of(s % 2 == 0 ? v : v.negate())));
+    }
+    SummationResult r = Summation.solve(c, List.of(Summation.strategies().get("pde")), WorkBudget.unlimited());
+    assertTrue(r.closedForm().isPresent(), r.tried().toString());
+    assertTrue(same(r.closedForm().get().inputForm(), "3/(1 + 3*tau)"), r.closedForm().get().inputForm());
+    assertEquals("F_tau = (-F^2)", r.closedForm().get().pde().orElseThrow());
+  }
+
+  /**
    * A power law with a constant apart, 2 + 5 (1 + 3 v tau)^(-3/2): its coefficients computed here
    * from the binomial series by exact rationals; the term holds from order 1 on only.
    */
