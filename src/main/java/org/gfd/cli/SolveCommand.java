@@ -5,7 +5,6 @@ import static org.gfd.error.Messages.quote;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gfd.algebra.Rational;
 import org.gfd.api.Gfd;
@@ -18,7 +17,6 @@ import org.gfd.export.SolveWriter;
 import org.gfd.model.Model;
 import org.gfd.network.WorkBudget;
 import org.gfd.scaling.Ray;
-import org.gfd.scaling.RaySyntax;
 import org.gfd.summation.Strategy;
 import org.gfd.summation.Summation;
 import picocli.CommandLine.Command;
@@ -40,16 +38,7 @@ final class SolveCommand implements Callable<Integer> {
   @Mixin ModelOptions modelOptions;
   @Mixin OutputOptions outputOptions;
   @Mixin BudgetOptions budgetOptions;
-
-  @Option(names = "--scale", required = true, paramLabel = "RAY",
-      description = "The ray, e.g. \"H=p^2, sigma2=p^(-7/4)\": h and v stay symbolic; H=2*p^2 fixes h.")
-  String scale;
-
-  @Option(names = "--time", paramLabel = "T", description = "Fix the time scale, e.g. \"t=p^-1\" (as in verify).")
-  String time;
-
-  @Option(names = "--norm", paramLabel = "N", description = "Fix the normalization, e.g. \"p^1\" (as in verify).")
-  String norm;
+  @Mixin RayOptions rayOptions;
 
   @Option(names = "--set", paramLabel = "VALUES",
       description = "Values of ray constants, e.g. \"h=1/2, v=1\" (exact rationals).")
@@ -69,9 +58,7 @@ final class SolveCommand implements Callable<Integer> {
     Format format = outputOptions.format();
     outputOptions.file();
     Orders.check("--max-order", maxOrder, 1);
-    Optional<Rational> t = Optional.ofNullable(time).map(RaySyntax::time);
-    Optional<Rational> e = Optional.ofNullable(norm).map(RaySyntax::norm);
-    Ray ray = RaySyntax.scale(scale, Gfd.rayVariables(model), t, e);
+    Ray ray = rayOptions.ray(model);
     Map<String, Rational> values = values(set);
     List<Strategy> strategies = strategies(strategy);
     WorkBudget budget = budgetOptions.budget();

@@ -1,9 +1,7 @@
 package org.gfd.cli;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.gfd.algebra.Rational;
 import org.gfd.api.Gfd;
 import org.gfd.diagram.DiagramFamily;
 import org.gfd.error.GfdException;
@@ -13,7 +11,6 @@ import org.gfd.export.VerifyWriter;
 import org.gfd.model.Model;
 import org.gfd.network.WorkBudget;
 import org.gfd.scaling.Ray;
-import org.gfd.scaling.RaySyntax;
 import org.gfd.scaling.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,16 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Mixin ModelOptions modelOptions;
   @Mixin OutputOptions outputOptions;
   @Mixin BudgetOptions budgetOptions;
-
-  @Option(names = "--scale", required = true, paramLabel = "RAY",
-      description = "The ray, e.g. \"H=p^2, sigma2=p^(-3/2)\"; a numeric constant may be given, as in 2*p.")
-  String scale;
-
-  @Option(names = "--time", paramLabel = "T", description = "Fix the time scale, e.g. \"t=p^-1\".")
-  String time;
-
-  @Option(names = "--norm", paramLabel = "N", description = "Fix the normalization, e.g. \"p^1\".")
-  String norm;
+  @Mixin RayOptions rayOptions;
 
   @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",
       description = "Highest order S. Default: ${DEFAULT-VALUE}.")
@@ -57,9 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
     Format format = outputOptions.format();
     outputOptions.file();
     Orders.check("--max-order", maxOrder, 1);
-    Optional<Rational> t = Optional.ofNullable(time).map(RaySyntax::time);
-    Optional<Rational> e = Optional.ofNullable(norm).map(RaySyntax::norm);
-    Ray ray = RaySyntax.scale(scale, Gfd.rayVariables(model), t, e);
+    Ray ray = rayOptions.ray(model);
     WorkBudget budget = budgetOptions.budget();
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     Verification v;

@@ -46,13 +46,7 @@ final class FirstOrderPde implements Strategy {
 
   @Override
   public Proposal propose(List<Polynomial> c, Symja symja, WorkBudget budget) {
-    int m = c.size() - 1;
-    List<Polynomial> f = new ArrayList<>();
-    Rational factorial = Rational.ONE;
-    for (int s = 0; s <= m; s++) {
-      factorial = s == 0 ? Rational.ONE : factorial.multiply(Rational.of(s));
-      f.add(c.get(s).multiply(Rational.ONE.divide(factorial)));
-    }
+    List<Polynomial> f = Summation.taylor(c);
     TreeSet<Variable> constants = new TreeSet<>();
     c.forEach(p -> p.terms().keySet().forEach(mono -> constants.addAll(mono.powers().keySet())));
     List<Optional<Variable>> zs = new ArrayList<>();

@@ -108,12 +108,7 @@ final class HypergeometricTerm implements Strategy {
 
   /** Rows {@code s = from..m-1}: {@code a_(s+1) s^j} for the {@code Q} unknowns, {@code -a_s s^i} for the {@code P} ones. */
   private static ExactMatrix matrix(List<Polynomial> c, int from, int d) {
-    List<Polynomial> a = new ArrayList<>();
-    Rational factorial = Rational.ONE;
-    for (int s = 0; s < c.size(); s++) {
-      factorial = s == 0 ? Rational.ONE : factorial.multiply(Rational.of(s));
-      a.add(c.get(s).multiply(Rational.ONE.divide(factorial)));
-    }
+    List<Polynomial> a = Summation.taylor(c);
     List<Polynomial[]> rows = new ArrayList<>();
     for (int s = from; s + 1 < c.size(); s++) {
       Polynomial[] row = new Polynomial[2 * (d + 1)];

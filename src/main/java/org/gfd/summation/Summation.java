@@ -91,6 +91,17 @@ public final class Summation {
     return symja.eval("TeXForm(" + f + ")", budget).map(IExpr::toString).orElse("");
   }
 
+  /** The Taylor coefficients {@code c_s / s!} of {@code F(tau) = sum_s c_s tau^s / s!}. */
+  static List<Polynomial> taylor(List<Polynomial> c) {
+    List<Polynomial> out = new ArrayList<>();
+    Rational factorial = Rational.ONE;
+    for (int s = 0; s < c.size(); s++) {
+      factorial = s == 0 ? Rational.ONE : factorial.multiply(Rational.of(s));
+      out.add(c.get(s).multiply(Rational.ONE.divide(factorial)));
+    }
+    return out;
+  }
+
   /**
    * A polynomial in Symja input form. Variable names become Symja symbols: lower case letters and
    * digits only (an underscore is a pattern in Symja and is dropped).
