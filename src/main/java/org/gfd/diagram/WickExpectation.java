@@ -145,20 +145,17 @@ public final class WickExpectation {
       return;
     }
     int[] orbit = CanonicalLabeler.nodeOrbitsFixing(f, v0, budget);
+    // the first partner of each orbit (in node order) collects the orbit's counts
+    int[] collector = new int[count.length];
+    java.util.Arrays.fill(collector, -1);
     for (int w = 0; w < count.length; w++) {
-      int root = orbit[w];
-      if (count[w] == 0 || root == w) {
+      if (count[w] == 0) {
         continue;
       }
-      // the first partner of the orbit (in node order) collects it; it precedes w
-      int first = w;
-      for (int u = 0; u < w; u++) {
-        if (count[u] > 0 && orbit[u] == root) {
-          first = u;
-          break;
-        }
-      }
-      if (first != w) {
+      int first = collector[orbit[w]];
+      if (first < 0) {
+        collector[orbit[w]] = w;
+      } else {
         count[first] += count[w];
         count[w] = 0;
       }

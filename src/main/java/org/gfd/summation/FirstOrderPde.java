@@ -52,15 +52,31 @@ final class FirstOrderPde implements Strategy {
     List<Optional<Variable>> zs = new ArrayList<>();
     zs.add(Optional.empty());
     constants.descendingSet().forEach(z -> zs.add(Optional.of(z)));
+    // the tau-series every column is built from, once: F_tau, the powers F^b, and per z, F^b F_z
+    int m = f.size() - 1;
+    List<Polynomial> ftau = new ArrayList<>();
+    for (int j = 0; j < m; j++) {
+      ftau.add(f.get(j + 1).multiply(Rational.of(j + 1)));
+    }
+    List<List<Polynomial>> powers = new ArrayList<>();
+    powers.add(constantSeries(Polynomial.ONE, m));
+    for (int b = 1; b <= MAX_F_DEGREE; b++) {
+      powers.add(times(powers.get(b - 1), f.subList(0, m)));
+    }
     List<String> account = new ArrayList<>();
     for (Optional<Variable> z : zs) {
+      List<List<Polynomial>> powersTimesFz = new ArrayList<>();
+      if (z.isPresent()) {
+        List<Polynomial> fz = derivative(f.subList(0, m), z.get());
+        powers.forEach(pw -> powersTimesFz.add(times(pw, fz)));
+      }
       for (int total = 0; total <= (z.isPresent() ? MAX_Z_DEGREE : 0) + MAX_F_DEGREE; total++) {
         for (int dz = 0; dz <= (z.isPresent() ? MAX_Z_DEGREE : 0); dz++) {
           int dF = total - dz;
           if (dF < 0 || dF > MAX_F_DEGREE) {
             continue;
           }
-          Optional<Proposal> p = tryDegrees(f, z, dz, dF, symja, budget, account);
+          Optional<Proposal> p = tryDegrees(f, ftau, powers, powersTimesFz, z, dz, dF, symja, budget, account);
           if (p.isPresent()) {
             return p.get();
           }
@@ -70,35 +86,28 @@ final class FirstOrderPde implements Strategy {
     return Proposal.none(String.join("; ", account));
   }
 
-  /** The equation with these degree bounds, solved if it is unique and its characteristics close. */
-  private Optional<Proposal> tryDegrees(List<Polynomial> f, Optional<Variable> z, int dz, int dF, Symja symja,
-      WorkBudget budget, List<String> account) {
+  /**
+   * The equation with these degree bounds, solved if it is unique and its characteristics close;
+   * {@code powers} and {@code powersTimesFz} hold {@code F^b} and {@code F^b F_z} for every
+   * {@code b} up to {@link #MAX_F_DEGREE}.
+   */
+  private Optional<Proposal> tryDegrees(List<Polynomial> f, List<Polynomial> ftau, List<List<Polynomial>> powers,
+      List<List<Polynomial>> powersTimesFz, Optional<Variable> z, int dz, int dF, Symja symja, WorkBudget budget,
+      List<String> account) {
     int m = f.size() - 1;
     String what = (z.isEmpty() ? "F' = B(F)" : "F_tau = A F_" + Summation.symbol(z.get()) + " + B")
         + " with degrees " + (z.isEmpty() ? "" : dz + " in " + Summation.symbol(z.get()) + ", ") + dF + " in F";
     // columns: F_tau, then z^a F^b F_z (when z), then z^a F^b; each a tau-series of orders 0..m-1
     List<List<Polynomial>> columns = new ArrayList<>();
     List<String> labels = new ArrayList<>();
-    List<Polynomial> ftau = new ArrayList<>();
-    for (int j = 0; j < m; j++) {
-      ftau.add(f.get(j + 1).multiply(Rational.of(j + 1)));
-    }
     columns.add(ftau);
     labels.add("");
-    List<List<Polynomial>> powers = new ArrayList<>();
-    powers.add(constantSeries(Polynomial.ONE, m));
-    for (int b = 1; b <= dF; b++) {
-      powers.add(times(powers.get(b - 1), f.subList(0, m)));
-    }
     for (int part = z.isPresent() ? 0 : 1; part < 2; part++) {
       for (int a = 0; a <= dz; a++) {
         for (int b = 0; b <= dF; b++) {
-          List<Polynomial> col = powers.get(b);
+          List<Polynomial> col = (part == 0 ? powersTimesFz : powers).get(b);
           if (a > 0) {
             col = scaled(col, Polynomial.term(Rational.ONE, Monomial.of(z.get(), a)));
-          }
-          if (part == 0) {
-            col = times(col, derivative(f.subList(0, m), z.get()));
           }
           columns.add(col);
           labels.add((part == 0 ? "A" : "B") + ":" + a + ":" + b);
