@@ -5,10 +5,62 @@
 (* Local and iteration symbols are named gfd...: Symja's Module does not rename a local that an
    argument also uses, so a local k would capture a k passed in. *)
 
-(* The Taylor coefficients of f in t at 0, orders 0..n, padded with zeros. *)
-gfdTaylor(f_, t_, n_Integer) :=
-  Module({gfdC = CoefficientList(Normal(Series(f, {t, 0, n})), t)},
-    Join(gfdC, Table(0, {n + 1 - Length(gfdC)})));
+(* The Taylor coefficients of f in t at 0, orders 0..n, by exact arithmetic on truncated series
+   (gfdSer below), not by Series: Symja 3.0.0's Series mangles subexpressions free of t
+   (Series(a + b + t, {t, 0, 1}) gives a*b + t, Series(a*b + t, {t, 0, 1}) gives t). *)
+gfdTaylor(f_, t_, n_Integer) := Module({gfdR}, gfdSerReset(); gfdR = gfdSer(f, t, n); gfdSerReset(); gfdR);
+
+(* Truncated Taylor series as lists {f_0, ..., f_n}, built from the expression tree: sums add,
+   products convolve, and powers, exponentials and logarithms follow their standard recurrences
+   (for g = f^r: g_k = Sum((r j - k + j) f_j g_(k-j), j = 1..k) / (k f_0); for g = e^f:
+   g_k = Sum(j f_j g_(k-j), j = 1..k) / k; for g = log f: g_k = (f_k - Sum(j g_j f_(k-j), j = 1..k-1) / k) / f_0).
+   A power with f_0 = 0 and an exponent that is not a positive integer, and any other head that
+   depends on t, are expanded through derivatives at 0. *)
+gfdSer(f_, t_, n_Integer) := gfdSerMemo(f, t, n);
+
+(* Each distinct subexpression is expanded once per gfdTaylor call (closed forms repeat powers of
+   one exponential many times): gfdSerMemo remembers, and gfdSerReset forgets. *)
+gfdSerReset() := (Clear(gfdSerMemo); gfdSerMemo(gfdF_, gfdT_, gfdN_Integer) := gfdSerMemo(gfdF, gfdT, gfdN) = gfdSerCompute(gfdF, gfdT, gfdN));
+gfdSerReset();
+
+gfdSerCompute(f_, t_, n_Integer) :=
+  Which(FreeQ(f, t), Join({f}, Table(0, {n})),
+    f === t, Join({0, 1}, Table(0, {n - 1}))[[1 ;; n + 1]],
+    Head(f) === Plus, Map(Together, Apply(Plus, Map(Function(gfdA, gfdSer(gfdA, t, n)), Apply(List, f)))),
+    Head(f) === Times, Fold(Function({gfdX, gfdY}, gfdSerTimes(gfdX, gfdY, n)), Map(Function(gfdA, gfdSer(gfdA, t, n)), Apply(List, f))),
+    Head(f) === Power && f[[1]] === E, gfdSerExp(gfdSer(f[[2]], t, n), n),
+    Head(f) === Power && FreeQ(f[[2]], t), gfdSerPower(gfdSer(f[[1]], t, n), f[[2]], n, f, t),
+    Head(f) === Power, gfdSerExp(gfdSer(f[[2]] * Log(f[[1]]), t, n), n),
+    Head(f) === Exp, gfdSerExp(gfdSer(f[[1]], t, n), n),
+    Head(f) === Log && !gfdZeroQ(gfdSer(f[[1]], t, 0)[[1]]), gfdSerLog(gfdSer(f[[1]], t, n), n),
+    True, gfdSerByDerivatives(f, t, n));
+
+gfdSerTimes(x_List, y_List, n_Integer) :=
+  Table(Together(Sum(x[[gfdI + 1]] * y[[gfdK - gfdI + 1]], {gfdI, 0, gfdK})), {gfdK, 0, n});
+
+gfdSerPower(x_List, r_, n_Integer, f_, t_) :=
+  Which(IntegerQ(r) && r >= 0, Nest(Function(gfdY, gfdSerTimes(gfdY, x, n)), Join({1}, Table(0, {n})), r),
+    !gfdZeroQ(x[[1]]),
+      Module({gfdG = Table(0, {n + 1})},
+        gfdG[[1]] = x[[1]]^r;
+        Do(gfdG[[gfdK + 1]] = Together(Sum((r*gfdJ - gfdK + gfdJ) * x[[gfdJ + 1]] * gfdG[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK}) / (gfdK * x[[1]])), {gfdK, 1, n});
+        gfdG),
+    True, gfdSerByDerivatives(f, t, n));
+
+gfdSerExp(x_List, n_Integer) :=
+  Module({gfdG = Table(0, {n + 1})},
+    gfdG[[1]] = E^x[[1]];
+    Do(gfdG[[gfdK + 1]] = Together(Sum(gfdJ * x[[gfdJ + 1]] * gfdG[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK}) / gfdK), {gfdK, 1, n});
+    gfdG);
+
+gfdSerLog(x_List, n_Integer) :=
+  Module({gfdG = Table(0, {n + 1})},
+    gfdG[[1]] = Log(x[[1]]);
+    Do(gfdG[[gfdK + 1]] = Together((x[[gfdK + 1]] - Sum(gfdJ * gfdG[[gfdJ + 1]] * x[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK - 1}) / gfdK) / x[[1]]), {gfdK, 1, n});
+    gfdG);
+
+gfdSerByDerivatives(f_, t_, n_Integer) :=
+  Table(Together((D(f, {t, gfdK}) /. t -> 0) / gfdK!), {gfdK, 0, n});
 
 (* The coefficients hat c_s of f = sum_s hat c_s t^s / s!, orders 0..n: s! times the Taylor ones. *)
 gfdEgf(f_, t_, n_Integer) :=
@@ -55,3 +107,20 @@ gfdCertify(f_, t_, c_List) :=
    (-1 - 4*tau*v^2)^(3/2), which Solve and Integrate give with factors I, written as (-1)^r times the
    power of its negative, then simplified. The certificate checks the result like any proposal. *)
 gfdTidy(e_) := Simplify(e /. (gfdC_?Negative + gfdX_)^(gfdR_) :> (-1)^gfdR*(-gfdC - gfdX)^gfdR);
+
+(* The distinct rational roots of the polynomial p in x. *)
+gfdRationalRoots(p_, x_) :=
+  Union(Select(x /. Solve(p == 0, x), Function(gfdR, Head(gfdR) === Integer || Head(gfdR) === Rational)));
+
+(* The root of p(f) = 0 (degree 1 or 2 in f, coefficients polynomials in u) that is analytic at u = 0,
+   written so that its denominator does not vanish there: -c/b for degree 1; for degree 2 the form
+   2 c / (-b - r) or 2 c / (-b + r), r = Sqrt(b^2 - 4 a c), whichever denominator is not zero at u = 0
+   (a, b, c the coefficients of f^2, f, 1). $Failed when neither or the degree is higher. *)
+gfdAnalyticRoot(p_, f_, u_) :=
+  Module({gfdA = Coefficient(p, f, 2), gfdB = Coefficient(p, f, 1), gfdC = Coefficient(p, f, 0), gfdR, gfdOk},
+    Which(Exponent(p, f) == 1, -gfdC/gfdB,
+      Exponent(p, f) == 2,
+        gfdR = Sqrt(Expand(gfdB^2 - 4*gfdA*gfdC));
+        gfdOk = Select({-1, 1}, Function(gfdS, !gfdZeroQ((-gfdB + gfdS*gfdR) /. u -> 0)));
+        If(Length(gfdOk) == 1, 2*gfdC/(-gfdB + First(gfdOk)*gfdR), $Failed),
+      True, $Failed));

@@ -45,7 +45,7 @@ final class SolveCommand implements Callable<Integer> {
   String set;
 
   @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Try only this strategy: hypergeometric or pde. Default: each in that order.")
+      description = "Try only this strategy: hypergeometric, pde or algebraic. Default: each in that order.")
   String strategy;
 
   @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",

@@ -58,17 +58,13 @@ final class FirstOrderPde implements Strategy {
     for (int j = 0; j < m; j++) {
       ftau.add(f.get(j + 1).multiply(Rational.of(j + 1)));
     }
-    List<List<Polynomial>> powers = new ArrayList<>();
-    powers.add(constantSeries(Polynomial.ONE, m));
-    for (int b = 1; b <= MAX_F_DEGREE; b++) {
-      powers.add(times(powers.get(b - 1), f.subList(0, m)));
-    }
+    List<List<Polynomial>> powers = TauSeries.powers(f.subList(0, m), MAX_F_DEGREE);
     List<String> account = new ArrayList<>();
     for (Optional<Variable> z : zs) {
       List<List<Polynomial>> powersTimesFz = new ArrayList<>();
       if (z.isPresent()) {
-        List<Polynomial> fz = derivative(f.subList(0, m), z.get());
-        powers.forEach(pw -> powersTimesFz.add(times(pw, fz)));
+        List<Polynomial> fz = TauSeries.derivative(f.subList(0, m), z.get());
+        powers.forEach(pw -> powersTimesFz.add(TauSeries.times(pw, fz)));
       }
       for (int total = 0; total <= (z.isPresent() ? MAX_Z_DEGREE : 0) + MAX_F_DEGREE; total++) {
         for (int dz = 0; dz <= (z.isPresent() ? MAX_Z_DEGREE : 0); dz++) {
@@ -107,7 +103,7 @@ final class FirstOrderPde implements Strategy {
         for (int b = 0; b <= dF; b++) {
           List<Polynomial> col = (part == 0 ? powersTimesFz : powers).get(b);
           if (a > 0) {
-            col = scaled(col, Polynomial.term(Rational.ONE, Monomial.of(z.get(), a)));
+            col = TauSeries.scaled(col, Polynomial.term(Rational.ONE, Monomial.of(z.get(), a)));
           }
           columns.add(col);
           labels.add((part == 0 ? "A" : "B") + ":" + a + ":" + b);
@@ -228,48 +224,5 @@ final class FirstOrderPde implements Strategy {
     Polynomial[] r = new Polynomial[n];
     java.util.Arrays.fill(r, Polynomial.ZERO);
     return r;
-  }
-
-  private static List<Polynomial> constantSeries(Polynomial p, int length) {
-    List<Polynomial> out = new ArrayList<>();
-    for (int j = 0; j < length; j++) {
-      out.add(j == 0 ? p : Polynomial.ZERO);
-    }
-    return out;
-  }
-
-  /** The product of two tau-series, truncated to their length. */
-  private static List<Polynomial> times(List<Polynomial> x, List<Polynomial> y) {
-    List<Polynomial> out = new ArrayList<>();
-    for (int j = 0; j < x.size(); j++) {
-      Polynomial.Builder b = new Polynomial.Builder();
-      for (int i = 0; i <= j; i++) {
-        b.add(x.get(i).multiply(y.get(j - i)));
-      }
-      out.add(b.build());
-    }
-    return out;
-  }
-
-  private static List<Polynomial> scaled(List<Polynomial> x, Polynomial p) {
-    return x.stream().map(p::multiply).toList();
-  }
-
-  /** The derivative in {@code z} of each coefficient. */
-  private static List<Polynomial> derivative(List<Polynomial> x, Variable z) {
-    List<Polynomial> out = new ArrayList<>();
-    for (Polynomial p : x) {
-      Polynomial.Builder b = new Polynomial.Builder();
-      for (Map.Entry<Monomial, Rational> t : p.terms().entrySet()) {
-        int e = t.getKey().exponent(z);
-        if (e > 0) {
-          Map<Variable, Integer> powers = new HashMap<>(t.getKey().powers());
-          powers.put(z, e - 1);
-          b.add(t.getValue().multiply(Rational.of(e)), Monomial.of(powers));
-        }
-      }
-      out.add(b.build());
-    }
-    return out;
   }
 }

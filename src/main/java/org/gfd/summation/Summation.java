@@ -35,6 +35,7 @@ public final class Summation {
     Map<String, Strategy> out = new LinkedHashMap<>();
     out.put("hypergeometric", new HypergeometricTerm());
     out.put("pde", new FirstOrderPde());
+    out.put("algebraic", new AlgebraicInExponential());
     return out;
   }
 

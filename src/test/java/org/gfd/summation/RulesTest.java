@@ -36,6 +36,31 @@ class RulesTest {
     assertEquals("{True,True,False}", eval("gfdCertify(Exp(-t), t, {1, -1, 2})"));
   }
 
+  /**
+   * Symja 3.0.0's Series mangles subexpressions free of the variable (it gives a*b + t for
+   * a + b + t); gfdTaylor must not. Expected values by hand: 1/(1+t) = sum (-t)^k; log(1+x)/(1-x)
+   * has partial sums of 1, -1/2, 1/3, ...; (e^t - 1)^2 + (e^t - 1)^5 = t^2 + t^3 + 7/12 t^4 + (1/4 + 1) t^5.
+   */
+  @Test
+  void taylorKeepsSumsAndProductsOfConstants() {
+    assertEquals("{a+b,1,0}", eval("gfdTaylor(a + b + t, t, 2)"));
+    assertEquals("{a*b,1,0}", eval("gfdTaylor(a*b + t, t, 2)"));
+    assertEquals("{a+b,-a-b,a+b,-a-b}", eval("gfdTaylor((a + b)/(1 + t), t, 3)"));
+    assertEquals("{0,1,1/2,5/6,7/12}", eval("gfdTaylor(Log(1 + x)/(1 - x), x, 4)"));
+    assertEquals("{0,0,1,1,7/12,5/4}", eval("gfdTaylor((E^t - 1)^2 + (E^t - 1)^3*(E^t - 1)^2, t, 5)"));
+    assertEquals("{1,2,-2,4}", eval("gfdTaylor(Sqrt(1 + 4*x), x, 3)"));
+    assertEquals("{1,-8*v,48*v^2,-256*v^3}", eval("gfdTaylor((1 + 4*v*t)^(-2), t, 3)"));
+    // a removable singularity is not expanded: the certificate then fails, it never passes wrongly
+    assertTrue(eval("gfdTaylor((1 - Sqrt(1 - 4*x))/(2*x), x, 2)").contains("Indeterminate"));
+  }
+
+  /** The root of a quadratic analytic at u = 0: here (1 - sqrt(1 - 4u)) / (2u) = 2/(1 + sqrt(1 - 4u)), Catalan numbers. */
+  @Test
+  void analyticRootOfAQuadratic() {
+    assertEquals("{1,1,2,5,14}", eval("gfdTaylor(gfdAnalyticRoot(u*f^2 - f + 1, f, u), u, 4)"));
+    assertEquals("{3,-6,12}", eval("gfdTaylor(gfdAnalyticRoot((1 + 2*u)*f - 3, f, u), u, 2)"));
+  }
+
   @Test
   void rootsCarryTheirMultiplicity() {
     assertEquals("{-2,1,1}", eval("Sort(gfdRoots(Expand((k - 1)^2*(k + 2)), k))"));
