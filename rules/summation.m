@@ -8,7 +8,22 @@
 (* The Taylor coefficients of f in t at 0, orders 0..n, by exact arithmetic on truncated series
    (gfdSer below), not by Series: Symja 3.0.0's Series mangles subexpressions free of t
    (Series(a + b + t, {t, 0, 1}) gives a*b + t, Series(a*b + t, {t, 0, 1}) gives t). *)
-gfdTaylor(f_, t_, n_Integer) := Module({gfdR}, gfdSerReset(); gfdR = gfdSer(f, t, n); gfdSerReset(); gfdR);
+gfdTaylor(f_, t_, n_Integer) := Module({gfdR}, gfdSerReset(); gfdR = gfdSerThroughExp(f, t, n); gfdSerReset(); gfdR);
+
+(* When f depends on t only through one exponential E^(k t), f = g(w) with w = E^(k t) - 1, and
+   the Taylor series of f is that of g in w composed with w's (w vanishes at t = 0): much cheaper
+   than expanding every power of the exponential in t. Otherwise gfdSer directly. *)
+gfdSerThroughExp(f_, t_, n_Integer) :=
+  Module({gfdE = Union(Cases(f, Power(E, gfdA_) /; !FreeQ(gfdA, t), {0, Infinity})), gfdG, gfdW, gfdR, gfdP, gfdOut},
+    If(Length(gfdE) != 1 || !FreeQ(Simplify(gfdE[[1, 2]] / t), t), Return(gfdSer(f, t, n)));
+    gfdG = f /. gfdE[[1]] -> 1 + gfdWv;
+    If(!FreeQ(gfdG, t), Return(gfdSer(f, t, n)));
+    gfdR = gfdSer(gfdG, gfdWv, n);
+    gfdW = gfdSer(gfdE[[1]] - 1, t, n);
+    gfdP = Join({1}, Table(0, {n}));
+    gfdOut = gfdR[[1]] * gfdP;
+    Do(gfdP = gfdSerTimes(gfdP, gfdW, n); gfdOut = gfdOut + gfdR[[gfdK + 1]] * gfdP, {gfdK, 1, n});
+    Map(Expand, gfdOut));
 
 (* Truncated Taylor series as lists {f_0, ..., f_n}, built from the expression tree: sums add,
    products convolve, and powers, exponentials and logarithms follow their standard recurrences
@@ -26,7 +41,7 @@ gfdSerReset();
 gfdSerCompute(f_, t_, n_Integer) :=
   Which(FreeQ(f, t), Join({f}, Table(0, {n})),
     f === t, Join({0, 1}, Table(0, {n - 1}))[[1 ;; n + 1]],
-    Head(f) === Plus, Map(Together, Apply(Plus, Map(Function(gfdA, gfdSer(gfdA, t, n)), Apply(List, f)))),
+    Head(f) === Plus, Map(Expand, Apply(Plus, Map(Function(gfdA, gfdSer(gfdA, t, n)), Apply(List, f)))),
     Head(f) === Times, Fold(Function({gfdX, gfdY}, gfdSerTimes(gfdX, gfdY, n)), Map(Function(gfdA, gfdSer(gfdA, t, n)), Apply(List, f))),
     Head(f) === Power && f[[1]] === E, gfdSerExp(gfdSer(f[[2]], t, n), n),
     Head(f) === Power && FreeQ(f[[2]], t), gfdSerPower(gfdSer(f[[1]], t, n), f[[2]], n, f, t),
@@ -36,27 +51,27 @@ gfdSerCompute(f_, t_, n_Integer) :=
     True, gfdSerByDerivatives(f, t, n));
 
 gfdSerTimes(x_List, y_List, n_Integer) :=
-  Table(Together(Sum(x[[gfdI + 1]] * y[[gfdK - gfdI + 1]], {gfdI, 0, gfdK})), {gfdK, 0, n});
+  Table(Expand(Sum(x[[gfdI + 1]] * y[[gfdK - gfdI + 1]], {gfdI, 0, gfdK})), {gfdK, 0, n});
 
 gfdSerPower(x_List, r_, n_Integer, f_, t_) :=
   Which(IntegerQ(r) && r >= 0, Nest(Function(gfdY, gfdSerTimes(gfdY, x, n)), Join({1}, Table(0, {n})), r),
     !gfdZeroQ(x[[1]]),
       Module({gfdG = Table(0, {n + 1})},
         gfdG[[1]] = x[[1]]^r;
-        Do(gfdG[[gfdK + 1]] = Together(Sum((r*gfdJ - gfdK + gfdJ) * x[[gfdJ + 1]] * gfdG[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK}) / (gfdK * x[[1]])), {gfdK, 1, n});
+        Do(gfdG[[gfdK + 1]] = Expand(Sum((r*gfdJ - gfdK + gfdJ) * x[[gfdJ + 1]] * gfdG[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK}) / (gfdK * x[[1]])), {gfdK, 1, n});
         gfdG),
     True, gfdSerByDerivatives(f, t, n));
 
 gfdSerExp(x_List, n_Integer) :=
   Module({gfdG = Table(0, {n + 1})},
     gfdG[[1]] = E^x[[1]];
-    Do(gfdG[[gfdK + 1]] = Together(Sum(gfdJ * x[[gfdJ + 1]] * gfdG[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK}) / gfdK), {gfdK, 1, n});
+    Do(gfdG[[gfdK + 1]] = Expand(Sum(gfdJ * x[[gfdJ + 1]] * gfdG[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK}) / gfdK), {gfdK, 1, n});
     gfdG);
 
 gfdSerLog(x_List, n_Integer) :=
   Module({gfdG = Table(0, {n + 1})},
     gfdG[[1]] = Log(x[[1]]);
-    Do(gfdG[[gfdK + 1]] = Together((x[[gfdK + 1]] - Sum(gfdJ * gfdG[[gfdJ + 1]] * x[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK - 1}) / gfdK) / x[[1]]), {gfdK, 1, n});
+    Do(gfdG[[gfdK + 1]] = Expand((x[[gfdK + 1]] - Sum(gfdJ * gfdG[[gfdJ + 1]] * x[[gfdK - gfdJ + 1]], {gfdJ, 1, gfdK - 1}) / gfdK) / x[[1]]), {gfdK, 1, n});
     gfdG);
 
 gfdSerByDerivatives(f_, t_, n_Integer) :=

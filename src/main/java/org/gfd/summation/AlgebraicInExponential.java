@@ -306,8 +306,11 @@ final class AlgebraicInExponential implements Strategy {
       account.add(relation + ", but Symja did not substitute u in its root");
       return Optional.empty();
     }
+    // as tau -> infinity (u -> infinity, kappa > 0) a finite limit of F is a root of P's leading coefficient in u
+    String lead = symja.eval("Factor(Coefficient(" + p + ", gfdU, Exponent(" + p + ", gfdU)))", budget).map(IExpr::toString)
+        .orElse("?");
     return Optional.of(new Proposal(Optional.of(f.get().toString()), "", Optional.of(relation),
-        Optional.of("u = e^(" + kappa + " tau) - 1")));
+        Optional.of("u = e^(" + kappa + " tau) - 1; as tau -> infinity a finite limit of F is a root of " + shown(lead))));
   }
 
   private static String shown(String e) {

@@ -23,7 +23,7 @@ public final class Certificate {
    */
   public static Optional<Integer> firstMismatch(String closedForm, List<String> c, Symja symja, WorkBudget budget) {
     String call = "gfdCertify(" + closedForm + ", tau, {" + String.join(", ", c) + "})";
-    Optional<IExpr> r = symja.eval(call, budget);
+    Optional<IExpr> r = symja.eval(call, budget, Symja.MAX_CERTIFICATE_SECONDS);
     if (r.isEmpty() || !r.get().isList() || ((IAST) r.get()).argSize() != c.size()) {
       return Optional.of(-1);
     }
