@@ -47,6 +47,7 @@ public final class SolveWriter {
       sb.append("strategy: ").append(f.strategy()).append('\n');
       f.pde().ifPresent(x -> sb.append("pde: ").append(x).append('\n'));
       f.characteristics().ifPresent(x -> sb.append("characteristics: ").append(x).append('\n'));
+      f.relation().ifPresent(x -> sb.append("relation: ").append(x).append('\n'));
       sb.append("certified orders: ").append(Exponents.orders(f.certifiedOrders()))
           .append("; held-out orders (seen by no strategy, certified too): ").append(Exponents.orders(f.heldOutOrders())).append('\n');
     } else {
@@ -78,6 +79,7 @@ public final class SolveWriter {
       root.put("strategy", f.strategy());
       f.pde().ifPresent(x -> root.put("pde", x));
       f.characteristics().ifPresent(x -> root.put("characteristics", x));
+      f.relation().ifPresent(x -> root.put("relation", x));
       ArrayNode certified = root.putArray("certified_orders");
       f.certifiedOrders().forEach(certified::add);
       ArrayNode held = root.putArray("held_out_orders");
@@ -104,6 +106,7 @@ public final class SolveWriter {
           .append(Exponents.orders(f.heldOutOrders())).append("$.\n");
       f.pde().ifPresent(x -> sb.append("The series satisfies ").append(Latex.text(x)).append(", solved by characteristics: ")
           .append(Latex.text(f.characteristics().orElse(""))).append(".\n"));
+      f.relation().ifPresent(x -> sb.append("The series satisfies the algebraic relation ").append(Latex.text(x)).append(".\n"));
     } else {
       sb.append("No closed form found. The limit series, $F(\\tau) = \\sum_s \\hat c_s \\tau^s / s!$:\n\\begin{align*}\n");
       for (int s = 0; s < c.size(); s++) {

@@ -14,7 +14,6 @@ import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.gfd.network.WorkBudget;
-import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
@@ -27,13 +26,19 @@ import org.matheclipse.core.interfaces.IExpr;
  * u^n / (n! kappa^s)}, with {@code S1} the signed Stirling numbers of the first kind, so its
  * coefficient of {@code u^n} is {@code sum_(s <= n) S1(n, s) c_s / (n! kappa^s)}, exact and using
  * orders up to {@code n} only. Then {@code P(F, u) = sum a_ij F^i u^j} with degrees at most
- * {@value #MAX_F_DEGREE} in {@code F} and {@value #MAX_U_DEGREE} in {@code u}: every power of
- * {@code u} gives one linear equation in the unknowns {@code a_ij} (rational functions of the ray
- * constants), solved as an exact null space ({@link ExactMatrix}) when there are at least as many
- * equations as unknowns; degree pairs are tried by their number of unknowns, fewest first, and a
- * one-dimensional null space gives {@code P}. Symja solves {@code P = 0} for {@code F} (in
- * radicals: degree two at most), the branch whose expansion in {@code u} matches the series is
- * kept, and {@code u} is replaced by {@code e^(kappa tau) - 1}.
+ * {@value #MAX_F_DEGREE} in {@code F} and {@value #MAX_U_DEGREE} in {@code u}, and each
+ * {@code a_ij} a polynomial in the ray constants of total degree at most
+ * {@value #MAX_CONSTANT_DEGREE}, whose rational coefficients are the unknowns. Every power of
+ * {@code u} gives an equation over the rational functions of the constants; degree bounds with
+ * at least as many such equations as {@code (dF + 1)(du + 1)} are tried by their number of
+ * unknowns, fewest first. The equations are sampled at random integer points of the constants and
+ * solved modulo primes ({@link Points}, {@link ModularKernel}); a null vector is accepted only when
+ * it is an exact polynomial relation on every order seen ({@link #holds}).
+ *
+ * <p>Then the root of {@code P = 0} that is analytic at {@code u = 0} ({@code gfdAnalyticRoot}:
+ * degree two at most, in radicals) is checked against the series' first orders in {@code u}, and
+ * {@code u} is replaced by {@code e^(kappa tau) - 1}. The leading coefficient of {@code P} in
+ * {@code u} is reported: a finite limit of {@code F} as {@code tau -> infinity} is one of its roots.
  */
 final class AlgebraicInExponential implements Strategy {
   static final int MAX_F_DEGREE = 2;
@@ -71,16 +76,21 @@ final class AlgebraicInExponential implements Strategy {
         }
       }
     }
-    degrees.sort(Comparator.comparingInt((int[] d) -> (d[0] + 1) * (d[1] + 1) * monomials(constants, d[2]).size())
+    List<List<Monomial>> monomialsUpTo = new ArrayList<>();
+    for (int dc = 0; dc <= MAX_CONSTANT_DEGREE; dc++) {
+      monomialsUpTo.add(monomials(constants, dc));
+    }
+    degrees.sort(Comparator.comparingInt((int[] d) -> (d[0] + 1) * (d[1] + 1) * monomialsUpTo.get(d[2]).size())
         .thenComparingInt(d -> d[0]).thenComparingInt(d -> d[1]));
     for (Rational kappa : rates.rates()) {
       List<Polynomial> b = inU(c, kappa);
-      Points points = new Points(b, constants);
+      List<List<Polynomial>> powers = TauSeries.powers(b, MAX_F_DEGREE);
+      Points points = new Points(powers, constants);
       int tried = 0;
       String largest = "";
       for (int[] d : degrees) {
         budget.checkNow();
-        List<Monomial> mus = monomials(constants, d[2]);
+        List<Monomial> mus = monomialsUpTo.get(d[2]);
         int unknowns = (d[0] + 1) * (d[1] + 1) * mus.size();
         // a null vector of too few points' rows may be spurious: more points until it is exact or gone
         ModularKernel.Kernel kernel = null;
@@ -94,7 +104,7 @@ final class AlgebraicInExponential implements Strategy {
           }
           if (kernel.vector().isPresent()) {
             Polynomial[] candidate = coefficients(kernel.vector().get(), d[0], d[1], mus);
-            if (holds(candidate, TauSeries.powers(b, d[0]), d[1])) {
+            if (holds(candidate, powers.subList(0, d[0] + 1), d[1])) {
               a = candidate;
             }
           }
@@ -113,7 +123,7 @@ final class AlgebraicInExponential implements Strategy {
         Optional<Proposal> p = solve(a, b, kappa, d[0], d[1], symja, budget, account);
         if (p.isPresent()) {
           account.add("kappa = " + kappa + ": " + tried + " degree bounds tried, fewest unknowns first; " + what);
-          return new Proposal(p.get().closedForm(), String.join("; ", account), p.get().pde(), p.get().characteristics());
+          return p.get().withAccount(String.join("; ", account));
         }
       }
       account.add("kappa = " + kappa + ": " + tried + " degree bounds tried, fewest unknowns first, none with a solution"
@@ -122,7 +132,7 @@ final class AlgebraicInExponential implements Strategy {
     return Proposal.none(String.join("; ", account));
   }
 
-  /** The series evaluated at one point of the constants: the point, and the powers F^i there. */
+  /** The powers F^i of the series evaluated at one point of the constants. */
   private record Point(Map<Variable, Rational> at, List<List<Rational>> powers) {}
 
   /**
@@ -135,14 +145,15 @@ final class AlgebraicInExponential implements Strategy {
    * relation with these degrees exists; a null vector is checked exactly ({@link #holds}).
    */
   private static final class Points {
-    private final List<Polynomial> b;
+    private final List<List<Polynomial>> powers;
     private final TreeSet<Variable> constants;
     private final List<Point> points = new ArrayList<>();
     private final Random random = new Random(20261124L);
     private final java.util.Set<Map<Variable, Rational>> used = new java.util.HashSet<>();
 
-    Points(List<Polynomial> b, TreeSet<Variable> constants) {
-      this.b = b;
+    /** {@code powers}: the series' powers {@code F^0 .. F^MAX_F_DEGREE} in {@code u}. */
+    Points(List<List<Polynomial>> powers, TreeSet<Variable> constants) {
+      this.powers = powers;
       this.constants = constants;
     }
 
@@ -161,7 +172,7 @@ final class AlgebraicInExponential implements Strategy {
         for (int m = 0; m < mus.size(); m++) {
           muAt[m] = valueAt(Polynomial.term(Rational.ONE, mus.get(m)), pt.at());
         }
-        int n = b.size();
+        int n = powers.get(0).size();
         List<Rational[]> local = new ArrayList<>();
         for (int k = 0; k < n; k++) {
           Rational[] row = new Rational[(dF + 1) * (du + 1)];
@@ -196,27 +207,7 @@ final class AlgebraicInExponential implements Strategy {
         }
       } while (!used.add(at));
       Map<Variable, Rational> point = at;
-      int n = b.size();
-      List<Rational> f = b.stream().map(p -> valueAt(p, point)).toList();
-      List<List<Rational>> powers = new ArrayList<>();
-      List<Rational> pw = new ArrayList<>();
-      for (int k = 0; k < n; k++) {
-        pw.add(k == 0 ? Rational.ONE : Rational.ZERO);
-      }
-      powers.add(pw);
-      for (int i = 1; i <= MAX_F_DEGREE; i++) {
-        List<Rational> prev = powers.get(i - 1);
-        List<Rational> next = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-          Rational sum = Rational.ZERO;
-          for (int j = 0; j <= k; j++) {
-            sum = sum.add(prev.get(j).multiply(f.get(k - j)));
-          }
-          next.add(sum);
-        }
-        powers.add(next);
-      }
-      return new Point(point, powers);
+      return new Point(point, powers.stream().map(series -> series.stream().map(p -> valueAt(p, point)).toList()).toList());
     }
   }
 
@@ -271,7 +262,7 @@ final class AlgebraicInExponential implements Strategy {
     return out;
   }
 
-  /** P = 0 solved for F with Symja: the branch that matches the series in u, then u = e^(kappa tau) - 1. */
+  /** P = 0 solved for F with Symja: the root analytic at u = 0, matched with the series, then u = e^(kappa tau) - 1. */
   private Optional<Proposal> solve(Polynomial[] a, List<Polynomial> b, Rational kappa, int dF, int du, Symja symja,
       WorkBudget budget, List<String> account) {
     List<String> terms = new ArrayList<>();
@@ -286,7 +277,7 @@ final class AlgebraicInExponential implements Strategy {
       return Optional.empty();
     }
     String p = pe.get().toString();
-    String relation = "P(F, u) = " + shown(p) + " = 0";
+    String relation = "P(F, u) = " + Summation.shown(p) + " = 0";
     // the root analytic at u = 0, checked against the series' first orders in u
     List<String> bs = b.stream().limit(Math.min(b.size(), 4)).map(Summation::inputForm).toList();
     Optional<IExpr> root = symja.eval("gfdAnalyticRoot(" + p + ", gfdF, gfdU)", budget);
@@ -309,12 +300,9 @@ final class AlgebraicInExponential implements Strategy {
     // as tau -> infinity (u -> infinity, kappa > 0) a finite limit of F is a root of P's leading coefficient in u
     String lead = symja.eval("Factor(Coefficient(" + p + ", gfdU, Exponent(" + p + ", gfdU)))", budget).map(IExpr::toString)
         .orElse("?");
-    return Optional.of(new Proposal(Optional.of(f.get().toString()), "", Optional.of(relation),
-        Optional.of("u = e^(" + kappa + " tau) - 1; as tau -> infinity a finite limit of F is a root of " + shown(lead))));
-  }
-
-  private static String shown(String e) {
-    return e.replace("gfdf", "F").replace("gfdF", "F").replace("gfdu", "u").replace("gfdU", "u");
+    return Optional.of(new Proposal(Optional.of(f.get().toString()), "", Optional.empty(), Optional.empty(),
+        Optional.of(relation + " with u = e^(" + kappa + " tau) - 1; as tau -> infinity a finite limit of F is a root of "
+            + Summation.shown(lead))));
   }
 
   /**

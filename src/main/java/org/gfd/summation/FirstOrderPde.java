@@ -146,7 +146,7 @@ final class FirstOrderPde implements Strategy {
     String a = simplify(symja, budget, "-(" + (aTerms.isEmpty() ? "0" : String.join(" + ", aTerms)) + ")/" + weight);
     String b = simplify(symja, budget, "-(" + (bTerms.isEmpty() ? "0" : String.join(" + ", bTerms)) + ")/" + weight);
     String f0 = Summation.inputForm(f.get(0));
-    String pde = "F_tau = " + (z.isEmpty() ? "" : "(" + shown(a) + ")*F_" + zs + " + ") + "(" + shown(b) + ")";
+    String pde = "F_tau = " + (z.isEmpty() ? "" : "(" + Summation.shown(a) + ")*F_" + zs + " + ") + "(" + Summation.shown(b) + ")";
     account.add(what + ": " + size + ", " + pde);
     boolean aZero = symja.eval("gfdZeroQ(" + a + ")").isTrue();
     boolean bZero = symja.eval("gfdZeroQ(" + b + ")").isTrue();
@@ -158,24 +158,24 @@ final class FirstOrderPde implements Strategy {
           + "Select(gfdZ0 /. Solve((gfdG /. " + zs + " -> gfdZ0) == gfdG + tau, gfdZ0), "
           + "Function(gfdR, gfdZeroQ((gfdR /. tau -> 0) - " + zs + "))))", budget);
       if (r.isEmpty() || !r.get().isList() || ((IAST) r.get()).argSize() != 1) {
-        account.add("the characteristics d" + zs + "/dtau = -(" + shown(a) + ") were not inverted");
+        account.add("the characteristics d" + zs + "/dtau = -(" + Summation.shown(a) + ") were not inverted");
         return Optional.empty();
       }
       String z0 = symja.eval("gfdTidy(" + ((IAST) r.get()).get(1) + ")", budget).map(IExpr::toString)
           .orElse(((IAST) r.get()).get(1).toString());
       closed = "(" + f0 + ") /. " + zs + " -> (" + z0 + ")";
-      characteristics = "d" + zs + "/dtau = -(" + shown(a) + "), dF/dtau = 0: F is constant along each characteristic, "
+      characteristics = "d" + zs + "/dtau = -(" + Summation.shown(a) + "), dF/dtau = 0: F is constant along each characteristic, "
           + "which starts at " + zs + "0 = " + z0;
     } else if (aZero || z.isEmpty()) {
       Optional<IExpr> r = symja.eval("Module({gfdK = Integrate(1/(" + b + "), gfdF)}, "
           + "Select(gfdF /. Solve(gfdK == (gfdK /. gfdF -> (" + f0 + ")) + tau, gfdF), "
           + "Function(gfdR, gfdZeroQ((gfdR /. tau -> 0) - (" + f0 + ")))))", budget);
       if (r.isEmpty() || !r.get().isList() || ((IAST) r.get()).argSize() != 1) {
-        account.add("dF/(" + shown(b) + ") = dtau was not integrated and inverted");
+        account.add("dF/(" + Summation.shown(b) + ") = dtau was not integrated and inverted");
         return Optional.empty();
       }
       closed = ((IAST) r.get()).get(1).toString();
-      characteristics = "dF/dtau = " + shown(b) + ", F(0) = " + f0;
+      characteristics = "dF/dtau = " + Summation.shown(b) + ", F(0) = " + f0;
     } else {
       account.add("the characteristics couple " + zs + " and F: not solved");
       return Optional.empty();
@@ -186,17 +186,13 @@ final class FirstOrderPde implements Strategy {
       return Optional.empty();
     }
     return Optional.of(new Proposal(Optional.of(simple.get().toString()), String.join("; ", account), Optional.of(pde),
-        Optional.of(characteristics)));
+        Optional.of(characteristics), Optional.empty()));
   }
 
   private static String simplify(Symja symja, WorkBudget budget, String e) {
     return symja.eval("Together(" + e + ")", budget).map(IExpr::toString).orElse(e);
   }
 
-  /** The internal symbol of F written as F. */
-  private static String shown(String e) {
-    return e.replace("gfdf", "F").replace("gfdF", "F");
-  }
 
   /**
    * The equations: for each order {@code j < m} and each power of {@code z} (or once, without

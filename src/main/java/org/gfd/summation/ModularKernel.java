@@ -29,21 +29,10 @@ final class ModularKernel {
   private ModularKernel() {}
 
   static Kernel of(List<Rational[]> rows, int columns) {
-    List<BigInteger[]> integer = new ArrayList<>();
-    for (Rational[] row : rows) {
-      BigInteger lcm = BigInteger.ONE;
-      for (Rational r : row) {
-        lcm = lcm.divide(lcm.gcd(r.denominator())).multiply(r.denominator());
-      }
-      BigInteger[] out = new BigInteger[columns];
-      for (int j = 0; j < columns; j++) {
-        out[j] = row[j].numerator().multiply(lcm.divide(row[j].denominator()));
-      }
-      integer.add(out);
-    }
+    List<BigInteger[]> integer = integerRows(rows, columns);
     long p = FIRST_PRIME;
     Echelon first = Echelon.of(integer, columns, p);
-    int dimension = columns - first.rank;
+    int dimension = columns - first.pivots.length;
     if (dimension != 1) {
       return new Kernel(dimension, Optional.empty());
     }
@@ -76,47 +65,38 @@ final class ModularKernel {
   }
 
   /**
-   * Indices of rows that are linearly independent over the rationals and span the others as far
-   * as the first prime sees (independent modulo a prime implies independent over the rationals).
+   * Indices of rows that are linearly independent over the rationals, the first such in order, as
+   * many as the rank modulo the first prime (independent modulo a prime implies independent over
+   * the rationals): the pivot columns of the transposed matrix.
    */
   static List<Integer> independentRows(List<Rational[]> rows, int columns) {
-    long p = FIRST_PRIME;
-    BigInteger bp = BigInteger.valueOf(p);
-    List<long[]> basis = new ArrayList<>();
-    List<Integer> pivotColumns = new ArrayList<>();
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      long[] r = new long[columns];
-      for (int j = 0; j < columns; j++) {
-        Rational x = rows.get(i)[j];
-        r[j] = x.numerator().mod(bp).multiply(x.denominator().modInverse(bp)).mod(bp).longValue();
+    List<BigInteger[]> integer = integerRows(rows, columns);
+    List<BigInteger[]> transposed = new ArrayList<>();
+    for (int j = 0; j < columns; j++) {
+      BigInteger[] column = new BigInteger[integer.size()];
+      for (int i = 0; i < integer.size(); i++) {
+        column[i] = integer.get(i)[j];
       }
-      for (int k = 0; k < basis.size(); k++) {
-        int c = pivotColumns.get(k);
-        long f = r[c];
-        if (f != 0) {
-          long[] e = basis.get(k);
-          for (int j = 0; j < columns; j++) {
-            r[j] = Math.floorMod(r[j] - f * e[j] % p, p);
-          }
-        }
-      }
-      int c = 0;
-      while (c < columns && r[c] == 0) {
-        c++;
-      }
-      if (c == columns) {
-        continue;
-      }
-      long inv = BigInteger.valueOf(r[c]).modInverse(bp).longValue();
-      for (int j = 0; j < columns; j++) {
-        r[j] = r[j] * inv % p;
-      }
-      basis.add(r);
-      pivotColumns.add(c);
-      out.add(i);
+      transposed.add(column);
     }
-    return out;
+    return Arrays.stream(Echelon.of(transposed, integer.size(), FIRST_PRIME).pivots).boxed().toList();
+  }
+
+  /** Each row times the least common multiple of its denominators (rows keep their span and independence). */
+  private static List<BigInteger[]> integerRows(List<Rational[]> rows, int columns) {
+    List<BigInteger[]> integer = new ArrayList<>();
+    for (Rational[] row : rows) {
+      BigInteger lcm = BigInteger.ONE;
+      for (Rational r : row) {
+        lcm = lcm.divide(lcm.gcd(r.denominator())).multiply(r.denominator());
+      }
+      BigInteger[] out = new BigInteger[columns];
+      for (int j = 0; j < columns; j++) {
+        out[j] = row[j].numerator().multiply(lcm.divide(row[j].denominator()));
+      }
+      integer.add(out);
+    }
+    return integer;
   }
 
   private static long previousPrime(long p) {
@@ -173,14 +153,12 @@ final class ModularKernel {
     final long p;
     final long[][] rows;
     final int[] pivots;
-    final int rank;
     final int columns;
 
     private Echelon(long p, long[][] rows, int[] pivots, int columns) {
       this.p = p;
       this.rows = rows;
       this.pivots = pivots;
-      this.rank = pivots.length;
       this.columns = columns;
     }
 

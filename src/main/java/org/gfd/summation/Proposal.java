@@ -5,15 +5,21 @@ import java.util.Optional;
 /**
  * What a strategy proposes: a closed form in Symja input form (in {@code tau} and the ray
  * constants), or none; an account of what it did (the systems it solved, their sizes and ranks,
- * where it stopped); and, for the PDE route, the equation found and its characteristics.
+ * where it stopped); for the PDE route, the equation found and its characteristics; for the
+ * algebraic route, the relation found (with its exponential and the limits it allows).
  */
 public record Proposal(Optional<String> closedForm, String account, Optional<String> pde,
-    Optional<String> characteristics) {
+    Optional<String> characteristics, Optional<String> relation) {
   public static Proposal found(String closedForm, String account) {
-    return new Proposal(Optional.of(closedForm), account, Optional.empty(), Optional.empty());
+    return new Proposal(Optional.of(closedForm), account, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public static Proposal none(String account) {
-    return new Proposal(Optional.empty(), account, Optional.empty(), Optional.empty());
+    return new Proposal(Optional.empty(), account, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** The same proposal with another account. */
+  Proposal withAccount(String newAccount) {
+    return new Proposal(closedForm, newAccount, pde, characteristics, relation);
   }
 }

@@ -82,7 +82,7 @@ public final class Summation {
       tried.add(new Attempt(strategy.name(), true, proposal.account()));
       ClosedForm form = new ClosedForm(f, latex(f, symja, budget), strategy.name(),
           IntStream.range(0, seen).boxed().toList(), IntStream.range(seen, all.size()).boxed().toList(), proposal.pde(),
-          proposal.characteristics());
+          proposal.characteristics(), proposal.relation());
       return new SummationResult(Optional.of(form), tried);
     }
     return new SummationResult(Optional.empty(), tried);
@@ -126,6 +126,11 @@ public final class Summation {
       }
     }
     return sb.toString();
+  }
+
+  /** Symja output with the strategies' internal symbols of {@code F} and {@code u} written as F and u. */
+  static String shown(String e) {
+    return e.replace("gfdf", "F").replace("gfdF", "F").replace("gfdu", "u").replace("gfdU", "u");
   }
 
   /** The Symja symbol of a variable. */

@@ -59,6 +59,10 @@ class AlgebraicInExponentialTest {
     List<Rational[]> full = new ArrayList<>(rows);
     full.add(new Rational[] {Rational.of(7), Rational.of(8), Rational.of(10)});
     assertEquals(0, ModularKernel.of(full, 3).dimension());
+    // independent rows, the first ones in order: (1, 2) and (0, 1), not the multiple (2, 4)
+    List<Rational[]> some = List.of(new Rational[] {Rational.of(1), Rational.of(2)},
+        new Rational[] {Rational.of(2), Rational.of(4)}, new Rational[] {Rational.ZERO, Rational.of(1, 3)});
+    assertEquals(List.of(0, 2), ModularKernel.independentRows(some, 2));
     // a null vector with large rational entries: rows (10^12 + 1, -3/7)
     Rational big = Rational.of(1_000_000_000_001L);
     ModularKernel.Kernel b = ModularKernel.of(List.<Rational[]>of(new Rational[] {big, Rational.of(-3, 7)}), 2);
@@ -119,7 +123,9 @@ class AlgebraicInExponentialTest {
     String byHand = "(1 - v)^2/(2*(1 + v*(E^(4*tau) - 1))^2)";
     assertEquals("True", Symja.get().eval("gfdZeroQ(Simplify((" + f.inputForm() + ") - (" + byHand + ")))").toString(),
         f.inputForm());
-    assertTrue(f.pde().orElseThrow().startsWith("P(F, u) = "), f.pde().toString());
+    assertTrue(f.relation().orElseThrow().startsWith("P(F, u) = "), f.relation().toString());
+    assertTrue(f.relation().orElseThrow().contains("u = e^(4 tau) - 1"), f.relation().toString());
+    assertTrue(f.pde().isEmpty());
     assertEquals(List.of(12, 13), f.heldOutOrders());
   }
 
