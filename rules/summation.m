@@ -120,22 +120,33 @@ gfdCertify(f_, t_, c_List) :=
 
 (* A real form of an expression: a power of a sum with a negative constant, such as
    (-1 - 4*tau*v^2)^(3/2), which Solve and Integrate give with factors I, written as (-1)^r times the
-   power of its negative, then simplified. The certificate checks the result like any proposal. *)
-gfdTidy(e_) := Simplify(e /. (gfdC_?Negative + gfdX_)^(gfdR_) :> (-1)^gfdR*(-gfdC - gfdX)^gfdR);
+   power of its negative, then simplified. A large expression (over 200 leaves) without such a power
+   (an integer power is real anyway) is left as it is: Simplify took over ten minutes on a closed form
+   of 1300 characters. The certificate checks the result like any proposal. *)
+gfdTidy(e_) := Module({gfdT = e /. (gfdC_?Negative + gfdX_)^(gfdR_?(Function(gfdQ, !IntegerQ(gfdQ)))) :>
+    (-1)^gfdR*(-gfdC - gfdX)^gfdR}, If(gfdT === e && LeafCount(e) > 200, e, Simplify(gfdT)));
 
 (* The distinct rational roots of the polynomial p in x. *)
 gfdRationalRoots(p_, x_) :=
   Union(Select(x /. Solve(p == 0, x), Function(gfdR, Head(gfdR) === Integer || Head(gfdR) === Rational)));
 
-(* The root of p(f) = 0 (degree 1 or 2 in f, coefficients polynomials in u) that is analytic at u = 0,
-   written so that its denominator does not vanish there: -c/b for degree 1; for degree 2 the form
-   2 c / (-b - r) or 2 c / (-b + r), r = Sqrt(b^2 - 4 a c), whichever denominator is not zero at u = 0
-   (a, b, c the coefficients of f^2, f, 1). $Failed when neither or the degree is higher. *)
+(* The roots of p(f) = 0 (degree 1 or 2 in f, coefficients polynomials in u) that are analytic at
+   u = 0, as a list: {-c/b} for degree 1; for degree 2 the forms 2 c / (-b + s A Sqrt(B)), s = -1 or 1,
+   whose denominator is not zero at u = 0 (a, b, c the coefficients of f^2, f, 1). The discriminant
+   b^2 - 4 a c is split as A^2 B with B square-free: Sqrt(A^2 B) would take the principal branch, |A|
+   Sqrt(B), and so leave the analytic root wherever A changes sign on the real line; A Sqrt(B) does
+   not. {} when none, or when the degree is higher. *)
 gfdAnalyticRoot(p_, f_, u_) :=
-  Module({gfdA = Coefficient(p, f, 2), gfdB = Coefficient(p, f, 1), gfdC = Coefficient(p, f, 0), gfdR, gfdOk},
-    Which(Exponent(p, f) == 1, -gfdC/gfdB,
+  Module({gfdA = Coefficient(p, f, 2), gfdB = Coefficient(p, f, 1), gfdC = Coefficient(p, f, 0), gfdR},
+    Which(Exponent(p, f) == 1, {-gfdC/gfdB},
       Exponent(p, f) == 2,
-        gfdR = Sqrt(Expand(gfdB^2 - 4*gfdA*gfdC));
-        gfdOk = Select({-1, 1}, Function(gfdS, !gfdZeroQ((-gfdB + gfdS*gfdR) /. u -> 0)));
-        If(Length(gfdOk) == 1, 2*gfdC/(-gfdB + First(gfdOk)*gfdR), $Failed),
-      True, $Failed));
+        gfdR = gfdSquareFreeRoot(Expand(gfdB^2 - 4*gfdA*gfdC));
+        Map(Function(gfdS, 2*gfdC/(-gfdB + gfdS*gfdR)),
+          Select({-1, 1}, Function(gfdS, !gfdZeroQ((-gfdB + gfdS*gfdR) /. u -> 0)))),
+      True, {}));
+
+(* Sqrt(d) for a polynomial d, written A Sqrt(B) with d = A^2 B and B square-free (FactorSquareFreeList). *)
+gfdSquareFreeRoot(d_) :=
+  Module({gfdL = FactorSquareFreeList(d)},
+    Times @@ Map(Function(gfdP, gfdP[[1]]^Quotient(gfdP[[2]], 2)), gfdL) *
+      Sqrt(Times @@ Map(Function(gfdP, gfdP[[1]]^Mod(gfdP[[2]], 2)), gfdL)));

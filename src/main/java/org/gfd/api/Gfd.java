@@ -26,6 +26,9 @@ import org.gfd.model.Model;
 import org.gfd.model.Species;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.WorkBudget;
+import org.gfd.numeric.Curve;
+import org.gfd.numeric.Curves;
+import org.gfd.numeric.TauGrid;
 import org.gfd.scaling.LeadingMonomials;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RegimeMap;
@@ -35,6 +38,7 @@ import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
 import org.gfd.summation.Strategy;
 import org.gfd.summation.Summation;
+import org.gfd.summation.SummationResult;
 
 /** The verbs of gfd as Java methods; the command line calls exactly these. */
 public final class Gfd {
@@ -142,12 +146,61 @@ public final class Gfd {
    */
   public static Solution solve(Model model, Ray ray, int maxOrder, Map<String, Rational> set, List<Strategy> strategies,
       WorkBudget budget, Consumer<LossSeries> finished) {
-    Map<String, Variable> constants = new LinkedHashMap<>();
-    for (Variable x : ray.exponents().keySet()) {
-      if (!ray.constantValues().containsKey(x)) {
-        constants.put(Ray.constantOf(x).name(), Ray.constantOf(x));
-      }
+    Limit l = limit(model, ray, maxOrder, set, budget, finished);
+    return new Solution(l.verification(), set, l.values(), Summation.solve(l.values(), l.general(), strategies, budget));
+  }
+
+  /**
+   * The limit curve on {@code ray} as numbers on {@code grid}, at {@code digits} significant
+   * digits: every constant of the ray must have a value (from the ray or {@code set}). With
+   * {@code method} empty, the certified closed form when {@link #solve} finds one, else the
+   * series' Padé approximant; otherwise the method named (a closed form that is not found is a
+   * failure of the curve, not an exception).
+   *
+   * @throws InputException as {@link #solve} does, and when a constant is left without a value
+   * @throws StoppedException when the budget stopped the work first
+   */
+  public static Evaluation evaluate(Model model, Ray ray, int maxOrder, Map<String, Rational> set,
+      Optional<Curve.Method> method, List<Strategy> strategies, TauGrid grid, int digits, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    List<String> free = constants(ray).keySet().stream().filter(k -> !set.containsKey(k)).toList();
+    if (!free.isEmpty()) {
+      throw new InputException("eval needs a value for every constant of the ray: " + String.join(", ", free)
+          + (free.size() == 1 ? " has" : " have") + " none; give " + (free.size() == 1 ? "it" : "them") + " with --set, e.g. --set \""
+          + String.join(", ", free.stream().map(k -> k + "=1/2").toList()) + "\"");
     }
+    boolean closed = method.isEmpty() || method.get() == Curve.Method.CLOSED_FORM;
+    if (!closed && maxOrder + 1 < Curves.MIN_ORDERS) {
+      throw new InputException("a series of " + (maxOrder + 1) + " orders is too short for the " + method.get().label()
+          + " with an error estimate: at least " + Curves.MIN_ORDERS + " are needed; raise --max-order");
+    }
+    if (!closed) {
+      Limit l = limit(model, ray, maxOrder, set, budget, finished);
+      Solution s = new Solution(l.verification(), set, l.values(), new SummationResult(Optional.empty(), List.of()));
+      return new Evaluation(s, Curves.series(rationals(l.values()), method.get() == Curve.Method.PADE, grid, digits, budget));
+    }
+    Solution s = solve(model, ray, maxOrder, set, strategies, budget, finished);
+    if (s.summation().closedForm().isPresent()) {
+      return new Evaluation(s, Curves.closedForm(s.summation().closedForm().get().inputForm(), grid, digits, budget));
+    }
+    if (method.isPresent()) {
+      return new Evaluation(s, new Curve(Curve.Method.CLOSED_FORM, "", Optional.empty(), digits, List.of(),
+          Optional.of("no closed form was found (each strategy's account follows); --method pade evaluates the series")));
+    }
+    return new Evaluation(s, Curves.series(rationals(s.coefficients()), true, grid, digits, budget));
+  }
+
+  /** Coefficients without variables as rationals. */
+  private static List<Rational> rationals(List<Polynomial> c) {
+    return c.stream().map(p -> p.coefficient(Monomial.ONE)).toList();
+  }
+
+  /** The limit coefficients on a verified ray: as computed, and with the values of {@code set} substituted. */
+  private record Limit(Verification verification, List<Polynomial> general, List<Polynomial> values) {}
+
+  private static Limit limit(Model model, Ray ray, int maxOrder, Map<String, Rational> set, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    Map<String, Variable> constants = constants(ray);
     Map<Variable, Rational> values = new LinkedHashMap<>();
     set.forEach((name, value) -> {
       Variable k = constants.get(name);
@@ -161,8 +214,19 @@ public final class Gfd {
     if (!v.limit().isAdmissible()) {
       throw new InputException("the ray is not admissible (" + v.limit().reason() + "): it has no limit series to sum");
     }
-    List<Polynomial> c = v.limit().limitCoefficients().stream().map(p -> p.substitute(values)).toList();
-    return new Solution(v, set, c, Summation.solve(c, strategies, budget));
+    List<Polynomial> general = v.limit().limitCoefficients();
+    return new Limit(v, general, general.stream().map(p -> p.substitute(values)).toList());
+  }
+
+  /** The symbolic constants of a ray (those it does not fix), by name, in the ray's order. */
+  private static Map<String, Variable> constants(Ray ray) {
+    Map<String, Variable> constants = new LinkedHashMap<>();
+    for (Variable x : ray.exponents().keySet()) {
+      if (!ray.constantValues().containsKey(x)) {
+        constants.put(Ray.constantOf(x).name(), Ray.constantOf(x));
+      }
+    }
+    return constants;
   }
 
   /**

@@ -30,7 +30,7 @@ public final class SolveWriter {
     };
   }
 
-  private static String header(Model model, RayLimit l, Map<String, Rational> set) {
+  static String header(Model model, RayLimit l, Map<String, Rational> set) {
     StringBuilder sb = new StringBuilder("model: ").append(model.describe()).append("; orders 0..").append(l.maxOrder())
         .append("; ray: ").append(VerifyWriter.describe(l.ray()));
     set.forEach((k, x) -> sb.append("; ").append(k).append(" = ").append(x));

@@ -14,6 +14,7 @@ import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.gfd.network.WorkBudget;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
@@ -35,9 +36,11 @@ import org.matheclipse.core.interfaces.IExpr;
  * solved modulo primes ({@link Points}, {@link ModularKernel}); a null vector is accepted only when
  * it is an exact polynomial relation on every order seen ({@link #holds}).
  *
- * <p>Then the root of {@code P = 0} that is analytic at {@code u = 0} ({@code gfdAnalyticRoot}:
- * degree two at most, in radicals) is checked against the series' first orders in {@code u}, and
- * {@code u} is replaced by {@code e^(kappa tau) - 1}. The leading coefficient of {@code P} in
+ * <p>Then the roots of {@code P = 0} that are analytic at {@code u = 0} ({@code gfdAnalyticRoot}:
+ * degree two at most, in radicals, with the square part of the discriminant outside the radical so
+ * that the form follows the analytic root along the real line) are checked against the series'
+ * first orders in {@code u}; the first that matches is taken, and {@code u} is replaced by
+ * {@code e^(kappa tau) - 1}. The leading coefficient of {@code P} in
  * {@code u} is reported: a finite limit of {@code F} as {@code tau -> infinity} is one of its roots.
  */
 final class AlgebraicInExponential implements Strategy {
@@ -58,8 +61,11 @@ final class AlgebraicInExponential implements Strategy {
   }
 
   @Override
-  public Proposal propose(List<Polynomial> c, Symja symja, WorkBudget budget) {
-    ExponentialRates.Found rates = ExponentialRates.of(c, symja, budget);
+  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Symja symja, WorkBudget budget) {
+    ExponentialRates.Found rates = ExponentialRates.of(general, symja, budget);
+    if (rates.rates().isEmpty() && !general.equals(c)) {
+      rates = ExponentialRates.of(c, symja, budget);
+    }
     List<String> account = new ArrayList<>();
     account.add(rates.account());
     if (rates.rates().isEmpty()) {
@@ -280,16 +286,23 @@ final class AlgebraicInExponential implements Strategy {
     String relation = "P(F, u) = " + Summation.shown(p) + " = 0";
     // the root analytic at u = 0, checked against the series' first orders in u
     List<String> bs = b.stream().limit(Math.min(b.size(), 4)).map(Summation::inputForm).toList();
-    Optional<IExpr> root = symja.eval("gfdAnalyticRoot(" + p + ", gfdF, gfdU)", budget);
-    if (root.isEmpty() || root.get().toString().contains("$Failed")) {
-      account.add(relation + ", but no root of it is analytic at u = 0" + (root.isEmpty() ? " (Symja did not finish)" : ""));
+    Optional<IExpr> roots = symja.eval("gfdAnalyticRoot(" + p + ", gfdF, gfdU)", budget);
+    if (roots.isEmpty() || !roots.get().isList() || roots.get().argSize() == 0) {
+      account.add(relation + ", but no root of it is analytic at u = 0" + (roots.isEmpty() ? " (Symja did not finish)" : ""));
       return Optional.empty();
     }
-    Optional<IExpr> matches = symja.eval("Module({gfdT = gfdTaylor(" + root.get() + ", gfdU, " + (bs.size() - 1) + ")}, "
-        + "AllTrue(Range(" + bs.size() + "), Function(gfdI, gfdZeroQ(gfdT[[gfdI]] - {" + String.join(", ", bs) + "}[[gfdI]]))))",
-        budget);
-    if (matches.isEmpty() || !matches.get().isTrue()) {
-      account.add(relation + ", but its root analytic at u = 0 does not match the series");
+    Optional<IExpr> root = Optional.empty();
+    for (IExpr candidate : (IAST) roots.get()) {
+      Optional<IExpr> matches = symja.eval("Module({gfdT = gfdTaylor(" + candidate + ", gfdU, " + (bs.size() - 1) + ")}, "
+          + "AllTrue(Range(" + bs.size() + "), Function(gfdI, gfdZeroQ(gfdT[[gfdI]] - {" + String.join(", ", bs)
+          + "}[[gfdI]]))))", budget);
+      if (matches.isPresent() && matches.get().isTrue()) {
+        root = Optional.of(candidate);
+        break;
+      }
+    }
+    if (root.isEmpty()) {
+      account.add(relation + ", but no root of it analytic at u = 0 matches the series");
       return Optional.empty();
     }
     Optional<IExpr> f = symja.eval("(" + root.get() + ") /. gfdU -> E^((" + kappa + ")*tau) - 1", budget);

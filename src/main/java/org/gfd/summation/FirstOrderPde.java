@@ -45,7 +45,7 @@ final class FirstOrderPde implements Strategy {
   }
 
   @Override
-  public Proposal propose(List<Polynomial> c, Symja symja, WorkBudget budget) {
+  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Symja symja, WorkBudget budget) {
     List<Polynomial> f = Summation.taylor(c);
     TreeSet<Variable> constants = new TreeSet<>();
     c.forEach(p -> p.terms().keySet().forEach(mono -> constants.addAll(mono.powers().keySet())));

@@ -33,7 +33,7 @@ final class HypergeometricTerm implements Strategy {
   }
 
   @Override
-  public Proposal propose(List<Polynomial> coefficients, Symja symja, WorkBudget budget) {
+  public Proposal propose(List<Polynomial> coefficients, List<Polynomial> general, Symja symja, WorkBudget budget) {
     List<String> c = coefficients.stream().map(Summation::inputForm).toList();
     int m = c.size() - 1;
     List<String> account = new ArrayList<>();

@@ -15,9 +15,11 @@ public interface Strategy {
 
   /**
    * A closed form {@code F(tau) = sum_s c_s tau^s / s!} for the coefficients {@code c}
-   * (polynomials in the ray constants), or why none was found.
+   * (polynomials in the ray constants), or why none was found. {@code general} holds the same
+   * orders before any constants were given values (it is {@code c} itself when none were): what
+   * does not depend on those values, such as a constant exponential rate, may be read from it.
    *
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
-  Proposal propose(List<Polynomial> c, Symja symja, WorkBudget budget);
+  Proposal propose(List<Polynomial> c, List<Polynomial> general, Symja symja, WorkBudget budget);
 }

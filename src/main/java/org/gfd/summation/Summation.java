@@ -44,14 +44,27 @@ public final class Summation {
     return solve(c, List.copyOf(strategies().values()), budget);
   }
 
+  /** {@link #solve(List, List, List, WorkBudget)} for a series whose constants were not given values. */
+  public static SummationResult solve(List<Polynomial> c, List<Strategy> strategies, WorkBudget budget) {
+    return solve(c, c, strategies, budget);
+  }
+
   /**
    * The certified closed form of the series with coefficients {@code c} (orders 0, 1, ...) by the
    * first of {@code strategies} whose proposal is certified, or none with their accounts.
+   * {@code general} holds the same orders before some constants were given the values that
+   * {@code c} has (strategies may read value-independent facts from it, see
+   * {@link Strategy#propose}); the certificate checks {@code c}.
    *
-   * @throws InputException when there are fewer than {@link #MIN_ORDERS} coefficients
+   * @throws InputException when there are fewer than {@link #MIN_ORDERS} coefficients, or
+   *     {@code general} has a different number
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
-  public static SummationResult solve(List<Polynomial> c, List<Strategy> strategies, WorkBudget budget) {
+  public static SummationResult solve(List<Polynomial> c, List<Polynomial> general, List<Strategy> strategies,
+      WorkBudget budget) {
+    if (general.size() != c.size()) {
+      throw new IllegalArgumentException(general.size() + " general coefficients for " + c.size() + " orders");
+    }
     if (c.size() < MIN_ORDERS) {
       throw new InputException("a series of " + c.size() + " orders is too short to find and certify a closed form: at least "
           + MIN_ORDERS + " are needed (" + HELD_OUT + " of them held out); raise --max-order");
@@ -61,7 +74,7 @@ public final class Summation {
     int seen = all.size() - HELD_OUT;
     List<Attempt> tried = new ArrayList<>();
     for (Strategy strategy : strategies) {
-      Proposal proposal = strategy.propose(c.subList(0, seen), symja, budget);
+      Proposal proposal = strategy.propose(c.subList(0, seen), general.subList(0, seen), symja, budget);
       if (proposal.closedForm().isEmpty()) {
         tried.add(new Attempt(strategy.name(), false, proposal.account()));
         continue;

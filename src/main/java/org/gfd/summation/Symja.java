@@ -19,8 +19,9 @@ import org.matheclipse.core.interfaces.IExpr;
  * wrong results), and symbols belong to their engine, so there is one per thread and expressions
  * cross between engines as text only. Symja's own messages are silenced (they would go to
  * stdout), its iteration limit is lifted, and output lines are not wrapped, so that
- * {@link IExpr#toString()} is input form that parses back. Creating the first engine of a JVM
- * takes about a second and a half; later ones are quick.
+ * {@link IExpr#toString()} is input form that parses back. An evaluation cut short at its time
+ * limit may go on running in a thread of Symja's own, so the engine is then replaced by a new
+ * one. Creating the first engine of a JVM takes about a second and a half; later ones are quick.
  */
 public final class Symja {
   /** The rule files loaded into every engine, in order. */
@@ -35,17 +36,23 @@ public final class Symja {
 
   private static final ThreadLocal<Symja> PER_THREAD = ThreadLocal.withInitial(Symja::new);
 
-  private final ExprEvaluator evaluator;
+  private ExprEvaluator evaluator;
 
   private Symja() {
     Config.MAX_OUTPUT_LINE = Integer.MAX_VALUE;
-    evaluator = new ExprEvaluator();
-    EvalEngine engine = evaluator.getEvalEngine();
+    evaluator = fresh();
+  }
+
+  /** A new evaluator with gfd's settings and rule files. */
+  private static ExprEvaluator fresh() {
+    ExprEvaluator ev = new ExprEvaluator();
+    EvalEngine engine = ev.getEvalEngine();
     engine.setQuietMode(true);
     engine.setIterationLimit(-1);
     for (String file : RULE_FILES) {
-      evaluator.eval(ruleText(file));
+      ev.eval(ruleText(file));
     }
+    return ev;
   }
 
   /** The calling thread's engine. */
@@ -82,6 +89,9 @@ public final class Symja {
     long nanos = Math.min(budget.nanosLeft(), TimeUnit.SECONDS.toNanos(maxSeconds));
     IExpr r = evaluator.evaluateWithTimeout(input, Math.max(1, nanos), TimeUnit.NANOSECONDS, false, null);
     if (r == null || r.equals(S.$Aborted)) {
+      // an aborted evaluation may go on in a Symja thread of its own, on this engine: sharing an
+      // engine between threads gives wrong results, so this one is dropped for a new one
+      evaluator = fresh();
       budget.checkNow();
       return java.util.Optional.empty();
     }

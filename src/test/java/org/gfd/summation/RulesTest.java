@@ -57,8 +57,23 @@ class RulesTest {
   /** The root of a quadratic analytic at u = 0: here (1 - sqrt(1 - 4u)) / (2u) = 2/(1 + sqrt(1 - 4u)), Catalan numbers. */
   @Test
   void analyticRootOfAQuadratic() {
-    assertEquals("{1,1,2,5,14}", eval("gfdTaylor(gfdAnalyticRoot(u*f^2 - f + 1, f, u), u, 4)"));
-    assertEquals("{3,-6,12}", eval("gfdTaylor(gfdAnalyticRoot((1 + 2*u)*f - 3, f, u), u, 2)"));
+    assertEquals("{1,1,2,5,14}", eval("gfdTaylor(First(gfdAnalyticRoot(u*f^2 - f + 1, f, u)), u, 4)"));
+    assertEquals("{3,-6,12}", eval("gfdTaylor(First(gfdAnalyticRoot((1 + 2*u)*f - 3, f, u)), u, 2)"));
+  }
+
+  /**
+   * f^2 - 2 f + 1 - g^2 (u^2 + 3) with g = u - 2: the roots 1 -+ g Sqrt(u^2 + 3). The root analytic at
+   * 0 with value 1 - g(0) Sqrt(3) = 1 + 2 Sqrt(3) is 1 - g Sqrt(u^2 + 3) at every u, also past u = 2
+   * where g changes sign; the principal Sqrt of the whole discriminant, 2 |g| Sqrt(u^2 + 3), would
+   * give 1 + |g| Sqrt(u^2 + 3) there. At u = 3: 1 - Sqrt(12) = -2.4641..., not 4.4641.
+   */
+  @Test
+  void analyticRootFollowsTheSquareFactorThroughItsSignChange() {
+    String roots = "gfdAnalyticRoot(Expand(f^2 - 2*f + 1 - (u - 2)^2*(u^2 + 3)), f, u)";
+    assertEquals("2", eval("Length(" + roots + ")"));
+    String analytic = "Select(" + roots + ", Function(r, gfdZeroQ((r /. u -> 0) - 1 - 2*Sqrt(3))))";
+    assertEquals("1", eval("Length(" + analytic + ")"));
+    assertEquals("True", eval("gfdZeroQ((First(" + analytic + ") /. u -> 3) - 1 + Sqrt(12))"));
   }
 
   @Test
