@@ -61,8 +61,9 @@ public final class EvalWriter {
     return sb.toString();
   }
 
+  /** A value in positional notation, or in scientific notation below 0.001 (where zeros would crowd out the digits). */
   private static String value(CurvePoint p) {
-    return p.value().toString(true);
+    return p.value().signum() != 0 && p.value().scale() < -2 ? p.value().toString(false) : p.value().toString(true);
   }
 
   private static List<String> notes(Curve curve, SummationResult summation) {
