@@ -114,17 +114,37 @@ public final class EvalWriter {
     return Json.write(root);
   }
 
+  /**
+   * A number as Apfloat writes it ({@code 0.1234}, {@code 1.23e-22}) in LaTeX math: the exponent as
+   * {@code \\times 10^{-22}}, and with {@code breakable} the digits after the point in groups of
+   * ten with a thin space and a permitted line break between them.
+   */
+  static String latexNumber(String number, boolean breakable) {
+    int e = number.indexOf('e');
+    String mantissa = e < 0 ? number : number.substring(0, e);
+    String exponent = e < 0 ? "" : " \\times 10^{" + number.substring(e + 1) + "}";
+    int point = mantissa.indexOf('.');
+    if (breakable && point >= 0) {
+      StringBuilder sb = new StringBuilder(mantissa.substring(0, point + 1));
+      String digits = mantissa.substring(point + 1);
+      for (int i = 0; i < digits.length(); i += 10) {
+        sb.append(i == 0 ? "" : "\\,\\allowbreak ").append(digits, i, Math.min(digits.length(), i + 10));
+      }
+      mantissa = sb.toString();
+    }
+    return mantissa + exponent;
+  }
+
   static String latex(String header, Curve curve, SummationResult summation) {
     StringBuilder sb = new StringBuilder(Latex.requires());
     sb.append(Latex.comment("gfd eval: " + header));
     sb.append(Latex.comment("method: " + method(curve)));
     notes(curve, summation).forEach(n -> sb.append(Latex.comment(n)));
-    sb.append("\\begin{tabular}{lll}\n  $\\tau$ & $F(\\tau)$ & error estimate \\\\\n  \\hline\n");
+    // values of many digits wrap inside their column, at groups of ten digits
+    sb.append("\\begin{tabular}{@{}l p{0.6\\textwidth} l@{}}\n  $\\tau$ & $F(\\tau)$ & error estimate \\\\\n  \\hline\n");
     for (CurvePoint p : curve.points()) {
-      String error = Curves.scientific(p.error());
-      int e = error.indexOf('e');
-      sb.append("  $").append(p.tau()).append("$ & $").append(value(p)).append("$ & $")
-          .append(e < 0 ? error : error.substring(0, e) + " \\times 10^{" + error.substring(e + 1) + "}").append("$ \\\\\n");
+      sb.append("  $").append(p.tau()).append("$ & $").append(latexNumber(value(p), true)).append("$ & $")
+          .append(latexNumber(Curves.scientific(p.error()), false)).append("$ \\\\\n");
     }
     sb.append("\\end{tabular}\n");
     return sb.toString();

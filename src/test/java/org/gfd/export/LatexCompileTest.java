@@ -81,7 +81,11 @@ class LatexCompileTest {
       new Case("verify-warning", "verify --nu 2 --scale H=p^0,sigma2=p^(-2) --format latex", 1),
       new Case("verify-boundary", "verify --nu 2 --scale H=p^2,sigma2=p^(-2) --format latex", 1),
       new Case("verify-vertex", "verify --nu 2 --scale H=p,sigma2=p^(-1) --format latex", 1),
-      new Case("verify-numeric-constants", "verify --nu 3 --scale H=2*p^3,sigma2=1/2*p^(-11/6) --max-order 3 --format latex", 1));
+      new Case("verify-numeric-constants", "verify --nu 3 --scale H=2*p^3,sigma2=1/2*p^(-11/6) --max-order 3 --format latex", 1),
+      new Case("solve-ntk", "solve --nu 2 --scale H=p^2,sigma2=p^(-7/4) --format latex", 1),
+      new Case("solve-free-evolution-pde", "solve --nu 2 --scale H=p^0,sigma2=p^0 --max-order 8 --strategy pde --format latex", 1),
+      new Case("eval-ntk-50-digits", "eval --nu 2 --scale H=p^2,sigma2=p^(-7/4) --set h=1/2,v=1 --tau 0:2:0.25 --digits 50 --format latex", 1),
+      new Case("eval-pade", "eval --nu 2 --scale H=p^2,sigma2=p^(-7/4) --set h=1/2,v=1 --tau 0:1:0.5 --method pade --format latex", 1));
 
   @TestFactory
   Stream<DynamicTest> everyLatexOutputCompiles() {
