@@ -1,5 +1,7 @@
 package org.gfd.cli;
 
+import static org.gfd.error.Messages.quote;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,8 +74,11 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Model model = modelOptions.toModel();
     Format format = outputOptions.format();
-    outputOptions.file();
+    OutputFile output = outputOptions.file();
     OutputFile csvFile = csv == null ? null : OutputFile.of("--csv", csv);
+    if (csvFile != null && csvFile.isSameFileAs(output)) {
+      throw new InputException("--csv and --output must be different files (both are " + quote(csv) + ")");
+    }
     int maxOrder = summationOptions.maxOrder();
     if (digits < 1 || digits > MAX_DIGITS) {
       throw new InputException("--digits must be between 1 and " + MAX_DIGITS + ", not " + digits);

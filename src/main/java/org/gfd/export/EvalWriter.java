@@ -2,6 +2,8 @@ package org.gfd.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +40,16 @@ public final class EvalWriter {
     return SolveWriter.header(model, l, set);
   }
 
-  /** The values as CSV: a header row, then {@code tau, F, error, digits} per time. */
+  /**
+   * The values as CSV: a header row, then {@code tau, F, error, digits} per time, every field a
+   * decimal number (a time such as 1/3 to as many digits as the values).
+   */
   public static String csv(Curve curve) {
     StringBuilder sb = new StringBuilder("tau,F,error,digits\n");
     for (CurvePoint p : curve.points()) {
-      sb.append(p.tau()).append(',').append(value(p)).append(',').append(Curves.scientific(p.error())).append(',')
+      BigDecimal tau = new BigDecimal(p.tau().numerator()).divide(new BigDecimal(p.tau().denominator()),
+          new MathContext(Math.max(curve.digits(), 1)));
+      sb.append(tau.stripTrailingZeros().toPlainString()).append(',').append(value(p)).append(',').append(Curves.scientific(p.error())).append(',')
           .append(p.digits()).append('\n');
     }
     return sb.toString();
