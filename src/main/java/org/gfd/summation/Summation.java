@@ -56,8 +56,8 @@ public final class Summation {
    * {@code c} has (strategies may read value-independent facts from it, see
    * {@link Strategy#propose}); the certificate checks {@code c}.
    *
-   * @throws InputException when there are fewer than {@link #MIN_ORDERS} coefficients, or
-   *     {@code general} has a different number
+   * @throws InputException when there are fewer than {@link #MIN_ORDERS} coefficients
+   * @throws IllegalArgumentException when {@code general} has a different number of orders (a bug)
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
   public static SummationResult solve(List<Polynomial> c, List<Polynomial> general, List<Strategy> strategies,
