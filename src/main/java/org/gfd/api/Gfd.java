@@ -22,6 +22,7 @@ import org.gfd.diagram.DiagramList;
 import org.gfd.error.InputException;
 import org.gfd.error.Messages;
 import org.gfd.error.StoppedException;
+import org.gfd.export.RegimeSum;
 import org.gfd.model.Model;
 import org.gfd.model.Species;
 import org.gfd.network.NetworkSum;
@@ -227,6 +228,70 @@ public final class Gfd {
       }
     }
     return constants;
+  }
+
+  /** The seconds each regime's summation in {@link #report} may take at most. */
+  public static final double REPORT_SUMMATION_SECONDS = 60;
+  /** The highest order whose leading families {@link #report} draws. */
+  public static final int REPORT_FAMILY_MAX_ORDER = 2;
+
+  /**
+   * A model's report: its series and regime map from orders {@code 0..maxOrder}, each named
+   * regime's limit series (every named cell at its interior point, every named vertex whose ray
+   * is admissible; not the cells whose time scale drifts with the highest order, which have no
+   * limit curve) summed by {@code strategies}, each summation given at most
+   * {@value #REPORT_SUMMATION_SECONDS} seconds (one that stops is reported as stopped, not
+   * dropped), and the leading diagram families of those regimes up to order
+   * {@value #REPORT_FAMILY_MAX_ORDER}.
+   *
+   * @throws StoppedException when the budget stopped the series, the map or the diagrams
+   */
+  public static Report report(Model model, int maxOrder, List<Strategy> strategies, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    LossSeries series = complete(series(model, maxOrder, budget, finished));
+    RegimeStudy study = regimes(model, maxOrder, budget, s -> { });
+    RegimeMap map = study.map();
+    List<RegimeSum> sums = new ArrayList<>();
+    Map<Integer, Set<Monomial>> weights = new TreeMap<>();
+    for (org.gfd.scaling.RegimeCell c : map.cells()) {
+      if (!c.name().isNamed() || c.name() == org.gfd.scaling.RegimeName.DRIFTING) {
+        continue;
+      }
+      sums.add(regimeSum("cell " + c.id() + " (" + c.name().label().get() + ")", c.interiorPoint(), c.limit(), strategies,
+          budget));
+      c.leading().forEach((s, m) -> {
+        if (s <= REPORT_FAMILY_MAX_ORDER) {
+          weights.computeIfAbsent(s, k -> new java.util.TreeSet<>()).add(m);
+        }
+      });
+    }
+    for (org.gfd.scaling.RegimeVertex v : map.vertices()) {
+      if (v.name().label().isPresent() && v.limit().isAdmissible()) {
+        sums.add(regimeSum("vertex (" + String.join(", ", v.point().stream().map(Rational::toString).toList()) + ") ("
+            + v.name().label().get() + ")", v.point(), v.limit().limitCoefficients(), strategies, budget));
+      }
+    }
+    return new Report(series, study, sums, families(model, weights, budget));
+  }
+
+  private static RegimeSum regimeSum(String where, List<Rational> point, List<Polynomial> limit,
+      List<Strategy> strategies, WorkBudget budget) {
+    budget.checkNow();
+    SummationResult r;
+    if (limit.size() < Summation.MIN_ORDERS) {
+      r = new SummationResult(Optional.empty(), List.of(new org.gfd.summation.Attempt("summation", false,
+          "not tried: " + limit.size() + " orders, and a closed form needs " + Summation.MIN_ORDERS)));
+    } else {
+      double seconds = Math.min(REPORT_SUMMATION_SECONDS, budget.nanosLeft() / 1e9);
+      try {
+        r = Summation.solve(limit, strategies, WorkBudget.seconds(seconds));
+      } catch (StoppedException e) {
+        budget.checkNow();
+        r = new SummationResult(Optional.empty(), List.of(new org.gfd.summation.Attempt("summation", false,
+            "stopped after " + Math.round(seconds) + " s (" + e.getMessage() + ")")));
+      }
+    }
+    return new RegimeSum(where, point, limit, r);
   }
 
   /**

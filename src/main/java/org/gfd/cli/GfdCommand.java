@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "gfd", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
     description = "Gradient-flow diagrams: exact loss series of large models trained by gradient flow.",
     subcommands = {SeriesCommand.class, DiagramsCommand.class, RegimesCommand.class, VerifyCommand.class, SolveCommand.class,
-        EvalCommand.class,
+        EvalCommand.class, ReportCommand.class,
         DemoCommand.class, BenchmarkCommand.class})
 public final class GfdCommand implements Runnable {
   /** What {@code --version} prints, for gfd and every verb. */

@@ -96,6 +96,16 @@ class LatexCompileTest {
         compile(c.name(), latex, c.minPages());
       }));
     }
+    tests.add(DynamicTest.dynamicTest("report-nu2", () -> {
+      Path tex = dir.resolve("report-output.tex");
+      run("report", "--nu", "2", "--max-order", "6", "--output", tex.toString());
+      String doc = Files.readString(tex);
+      // a whole document, compiled as written; the named regimes' closed forms and the diagrams are in it
+      assertTrue(doc.contains("\\documentclass") && doc.contains("\\end{document}"), doc);
+      assertTrue(doc.contains("NTK/lazy") && doc.contains("\\frac{1}{2 \\cdot {e}^{"), doc);
+      assertTrue(doc.contains("\\begin{tikzpicture}"), doc);
+      compile("report-nu2", doc, 3, true);
+    }));
     tests.add(DynamicTest.dynamicTest("demo", () -> {
       Path tex = dir.resolve("demo-output.tex");
       run("demo", "--output", tex.toString());
@@ -123,9 +133,16 @@ class LatexCompileTest {
   }
 
   private static void compile(String name, String latex, int minPages) throws IOException, InterruptedException {
-    assertTrue(latex.startsWith(Latex.requires()), name + ": the first line names the packages:\n" + latex);
+    compile(name, latex, minPages, false);
+  }
+
+  /** Compiles {@code latex}, pasted into {@link #document} unless it is a {@code whole} document. */
+  private static void compile(String name, String latex, int minPages, boolean whole) throws IOException, InterruptedException {
+    if (!whole) {
+      assertTrue(latex.startsWith(Latex.requires()), name + ": the first line names the packages:\n" + latex);
+    }
     Path work = Files.createDirectories(dir.resolve(name));
-    Files.writeString(work.resolve(name + ".tex"), document(latex), StandardCharsets.UTF_8);
+    Files.writeString(work.resolve(name + ".tex"), whole ? latex : document(latex), StandardCharsets.UTF_8);
     Process p = new ProcessBuilder(pdflatex, "-interaction=nonstopmode", "-halt-on-error", name + ".tex")
         .directory(work.toFile()).redirectErrorStream(true)
         .redirectOutput(work.resolve("pdflatex.out").toFile()).start();
