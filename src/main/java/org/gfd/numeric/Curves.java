@@ -52,7 +52,8 @@ public final class Curves {
       Optional<Apcomplex> high = FormValue.at(form, tau, digits + 2L * GUARD, budget);
       if (low.isEmpty() || high.isEmpty()) {
         return new Curve(Curve.Method.CLOSED_FORM, form, Optional.empty(), digits, points,
-            Optional.of("the closed form has no value at tau = " + tau + " (Symja gave no number there)"));
+            Optional.of("the closed form has no value at tau = " + tau + " (Symja gave no number there, or not within "
+                + "its time limit)"));
       }
       Apfloat value = high.get().real();
       Apfloat error = ApfloatMath.abs(value.subtract(low.get().real())).add(tolerance(value, digits + GUARD));
