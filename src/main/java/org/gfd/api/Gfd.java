@@ -95,7 +95,12 @@ public final class Gfd {
    * @throws StoppedException when the budget stopped the work first
    */
   public static RegimeStudy regimes(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
-    LossSeries series = complete(series(model, maxOrder, budget, finished));
+    return study(complete(series(model, maxOrder, budget, finished)), budget);
+  }
+
+  /** The regime study of a complete series: its map and the map of one order fewer. */
+  private static RegimeStudy study(LossSeries series, WorkBudget budget) {
+    int maxOrder = series.maxOrder();
     List<Variable> axes = axes(series.coefficients());
     RegimeMap map = map(series.coefficients(), axes, budget);
     Optional<RegimeMap> previous = maxOrder >= 2
@@ -178,7 +183,7 @@ public final class Gfd {
     if (!closed) {
       Limit l = limit(model, ray, maxOrder, set, budget, finished);
       Solution s = new Solution(l.verification(), set, l.values(), new SummationResult(Optional.empty(), List.of()));
-      return new Evaluation(s, Curves.series(rationals(l.values()), method.get() == Curve.Method.PADE, grid, digits, budget));
+      return new Evaluation(s, Curves.series(l.values(), method.get() == Curve.Method.PADE, grid, digits, budget));
     }
     Solution s = solve(model, ray, maxOrder, set, strategies, budget, finished);
     if (s.summation().closedForm().isPresent()) {
@@ -188,12 +193,7 @@ public final class Gfd {
       return new Evaluation(s, new Curve(Curve.Method.CLOSED_FORM, "", Optional.empty(), digits, List.of(),
           Optional.of("no closed form was found (each strategy's account follows); --method pade evaluates the series")));
     }
-    return new Evaluation(s, Curves.series(rationals(s.coefficients()), true, grid, digits, budget));
-  }
-
-  /** Coefficients without variables as rationals. */
-  private static List<Rational> rationals(List<Polynomial> c) {
-    return c.stream().map(p -> p.coefficient(Monomial.ONE)).toList();
+    return new Evaluation(s, Curves.series(s.coefficients(), true, grid, digits, budget));
   }
 
   /** The limit coefficients on a verified ray: as computed, and with the values of {@code set} substituted. */
@@ -249,7 +249,7 @@ public final class Gfd {
   public static Report report(Model model, int maxOrder, List<Strategy> strategies, WorkBudget budget,
       Consumer<LossSeries> finished) {
     LossSeries series = complete(series(model, maxOrder, budget, finished));
-    RegimeStudy study = regimes(model, maxOrder, budget, s -> { });
+    RegimeStudy study = study(series, budget);
     RegimeMap map = study.map();
     List<RegimeSum> sums = new ArrayList<>();
     Map<Integer, Set<Monomial>> weights = new TreeMap<>();

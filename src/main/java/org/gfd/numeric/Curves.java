@@ -7,9 +7,12 @@ import java.util.Optional;
 import org.apfloat.Apcomplex;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.network.WorkBudget;
 import org.gfd.summation.FormValue;
+import org.gfd.summation.Summation;
 
 /**
  * Loss curves {@code F(tau)} as numbers, at up to {@code digits} significant digits, each with an
@@ -69,22 +72,31 @@ public final class Curves {
   }
 
   /**
-   * The series with coefficients {@code c} ({@code F = sum_s c_s tau^s / s!}, exact rationals) on
-   * the grid, as its Padé approximant ({@code pade} true) or truncated.
+   * The series with coefficients {@code c} ({@code F = sum_s c_s tau^s / s!}, each a constant
+   * polynomial: an exact rational) on the grid, as its Padé approximant ({@code pade} true) or
+   * truncated.
    *
-   * @throws IllegalArgumentException with fewer than {@link #MIN_ORDERS} coefficients
+   * @throws IllegalArgumentException with fewer than {@link #MIN_ORDERS} coefficients, or one that
+   *     is not a constant
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
-  public static Curve series(List<Rational> c, boolean pade, TauGrid grid, int digits, WorkBudget budget) {
+  public static Curve series(List<Polynomial> c, boolean pade, TauGrid grid, int digits, WorkBudget budget) {
     if (c.size() < MIN_ORDERS) {
       throw new IllegalArgumentException("too few coefficients: " + c.size());
     }
-    List<Rational> a = taylor(c);
+    List<Rational> a = new ArrayList<>();
+    for (Polynomial p : Summation.taylor(c)) {
+      if (!p.terms().keySet().stream().allMatch(Monomial::isOne)) {
+        throw new IllegalArgumentException("a coefficient that is not a number: " + p);
+      }
+      a.add(p.coefficient(Monomial.ONE));
+    }
     int n = a.size() - 1;
     Optional<Double> radius = radius(a);
-    Pade main = Pade.of(a);
-    Pade lower = Pade.of(a.subList(0, n - 1));
-    String source = pade ? main + " of the orders 0.." + n + ", error estimated against " + lower + " of the orders 0.." + (n - 2)
+    Optional<Pade> main = pade ? Optional.of(Pade.of(a)) : Optional.empty();
+    Optional<Pade> lower = pade ? Optional.of(Pade.of(a.subList(0, n - 1))) : Optional.empty();
+    String source = pade
+        ? main.get() + " of the orders 0.." + n + ", error estimated against " + lower.get() + " of the orders 0.." + (n - 2)
         : "of the orders 0.." + n;
     List<CurvePoint> points = new ArrayList<>();
     for (Rational tau : grid.points()) {
@@ -92,8 +104,8 @@ public final class Curves {
       Rational value;
       Rational error;
       if (pade) {
-        Optional<Rational> v = main.at(tau);
-        Optional<Rational> w = lower.at(tau);
+        Optional<Rational> v = main.get().at(tau);
+        Optional<Rational> w = lower.get().at(tau);
         if (v.isEmpty() || w.isEmpty()) {
           return new Curve(Curve.Method.PADE, source, radius, digits, points,
               Optional.of("the Padé approximant has a pole at tau = " + tau));
@@ -107,17 +119,6 @@ public final class Curves {
       points.add(point(tau, apfloat(value, digits), apfloat(error, digits), digits));
     }
     return new Curve(pade ? Curve.Method.PADE : Curve.Method.SERIES, source, radius, digits, points, Optional.empty());
-  }
-
-  /** The Taylor coefficients {@code c_s / s!}. */
-  static List<Rational> taylor(List<Rational> c) {
-    List<Rational> a = new ArrayList<>();
-    Rational factorial = Rational.ONE;
-    for (int s = 0; s < c.size(); s++) {
-      factorial = s == 0 ? Rational.ONE : factorial.multiply(Rational.of(s));
-      a.add(c.get(s).divide(factorial));
-    }
-    return a;
   }
 
   /**

@@ -106,7 +106,7 @@ public final class Summation {
   }
 
   /** The Taylor coefficients {@code c_s / s!} of {@code F(tau) = sum_s c_s tau^s / s!}. */
-  static List<Polynomial> taylor(List<Polynomial> c) {
+  public static List<Polynomial> taylor(List<Polynomial> c) {
     List<Polynomial> out = new ArrayList<>();
     Rational factorial = Rational.ONE;
     for (int s = 0; s < c.size(); s++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
+import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.error.InputException;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class PadeAndGridTest {
   @Test
   void seriesCurvesAreExactRationalsRounded() {
     // c_s = 1 for every s: F = e^tau; the series through order 4 at tau = 1 is 65/24, its last two terms 1/24 + 1/6
-    List<Rational> c = List.of(Rational.ONE, Rational.ONE, Rational.ONE, Rational.ONE, Rational.ONE);
+    List<Polynomial> c = java.util.Collections.nCopies(5, Polynomial.constant(Rational.ONE));
     Curve s = Curves.series(c, false, TauGrid.parse("--tau", "1"), 20, org.gfd.network.WorkBudget.unlimited());
     CurvePoint p = s.points().get(0);
     // 65/24 = 2.708..., with an error of 0.208 one digit is left: 3
@@ -77,6 +78,14 @@ class PadeAndGridTest {
     // [2/2] at 1 is 19/7 = 2.714...; [1/1] at 1 is 3: an error of 2/7 = 0.2857... leaves one digit, 3
     assertEquals(0, pade.points().get(0).error().compareTo(new Apfloat("0.286", 3)), pade.points().get(0).error().toString());
     assertEquals(0, pade.points().get(0).value().compareTo(new Apfloat(3)));
+  }
+
+  @Test
+  void seriesOfSymbolsIsRefused() {
+    List<Polynomial> c = List.of(Polynomial.constant(Rational.ONE), Polynomial.variable(org.gfd.algebra.Variable.P),
+        Polynomial.constant(Rational.ONE));
+    assertThrows(IllegalArgumentException.class,
+        () -> Curves.series(c, true, TauGrid.parse("--tau", "1"), 10, org.gfd.network.WorkBudget.unlimited()));
   }
 
   @Test
