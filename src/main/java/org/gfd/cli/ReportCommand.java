@@ -23,14 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
         + "form (or the account of why none was found; each summation gets at most 60 s), and the diagrams of the "
         + "named regimes' leading families up to order 2 as TikZ.")
 final class ReportCommand implements Callable<Integer> {
-  /** Default highest order: enough orders for a closed form with two held out, quick for every built-in model. */
-  static final int DEFAULT_ORDER = 6;
-
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
   @Mixin BudgetOptions budgetOptions;
 
-  @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",
+  @Option(names = "--max-order", defaultValue = "" + SummationOptions.DEFAULT_ORDER, paramLabel = "S",
       description = "Highest order S of the series. Default: ${DEFAULT-VALUE}.")
   int maxOrder;
 

@@ -20,8 +20,8 @@ import org.gfd.summation.SummationResult;
  * Writes what {@code gfd eval} computed: the limit curve's values with their error estimates, how
  * they were computed (the certified closed form, or the series' Padé approximant or truncated sum
  * with its estimated radius of convergence), and, when no closed form was found, each strategy's
- * account. Values are written with the digits asked for; the column {@code digits} says how many
- * of them the error estimate leaves.
+ * account. Each value is rounded to the digits its error estimate leaves (at most those asked
+ * for), which the column {@code digits} gives.
  */
 public final class EvalWriter {
   private EvalWriter() {}
