@@ -21,7 +21,7 @@ public final class SummationOptions {
   String set;
 
   @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Try only this strategy: hypergeometric, pde or algebraic. Default: each in that order.")
+      description = "Try only this strategy: hypergeometric, pde, algebraic or hyperbolic. Default: each in that order.")
   String strategy;
 
   @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",

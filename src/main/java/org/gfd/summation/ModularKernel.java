@@ -21,7 +21,7 @@ import org.gfd.algebra.Rational;
 final class ModularKernel {
   /** At most this many primes are used for one null vector. */
   static final int MAX_PRIMES = 60;
-  private static final long FIRST_PRIME = 2147483629L; // the largest prime below 2^31
+  static final long FIRST_PRIME = 2147483629L; // the largest prime below 2^31
 
   /** The dimension of the null space (modulo the first prime) and, when it is one, the exact null vector. */
   record Kernel(int dimension, Optional<Rational[]> vector) {}
@@ -99,7 +99,7 @@ final class ModularKernel {
     return integer;
   }
 
-  private static long previousPrime(long p) {
+  static long previousPrime(long p) {
     long q = p - 2;
     while (!BigInteger.valueOf(q).isProbablePrime(64)) {
       q -= 2;
@@ -123,7 +123,7 @@ final class ModularKernel {
   }
 
   /** Each residue as a rational {@code a/b} with {@code |a|, b <= sqrt(M/2)} (Wang's method), when all exist. */
-  private static Optional<Rational[]> reconstruct(BigInteger[] residues, BigInteger modulus) {
+  static Optional<Rational[]> reconstruct(BigInteger[] residues, BigInteger modulus) {
     BigInteger bound = modulus.shiftRight(1).sqrt();
     Rational[] out = new Rational[residues.length];
     for (int j = 0; j < residues.length; j++) {

@@ -36,6 +36,7 @@ public final class Summation {
     out.put("hypergeometric", new HypergeometricTerm());
     out.put("pde", new FirstOrderPde());
     out.put("algebraic", new AlgebraicInExponential());
+    out.put("hyperbolic", new HyperbolicRational());
     return out;
   }
 
@@ -141,9 +142,10 @@ public final class Summation {
     return sb.toString();
   }
 
-  /** Symja output with the strategies' internal symbols of {@code F} and {@code u} written as F and u. */
+  /** Symja output with the strategies' internal symbols of {@code F}, {@code u}, {@code C} and {@code S} written as F, u, C and S. */
   static String shown(String e) {
-    return e.replace("gfdf", "F").replace("gfdF", "F").replace("gfdu", "u").replace("gfdU", "u");
+    return e.replace("gfdf", "F").replace("gfdF", "F").replace("gfdu", "u").replace("gfdU", "u").replace("gfdc", "C")
+        .replace("gfdC", "C").replace("gfds", "S").replace("gfdS", "S");
   }
 
   /** The Symja symbol of a variable. */
