@@ -217,7 +217,8 @@ final class AlgebraicInExponential implements Strategy {
     }
   }
 
-  private static Rational valueAt(Polynomial p, Map<Variable, Rational> at) {
+  /** The value of a polynomial at a point of all its variables. */
+  static Rational valueAt(Polynomial p, Map<Variable, Rational> at) {
     Polynomial v = p.substitute(at);
     return v.isZero() ? Rational.ZERO : v.coefficient(Monomial.ONE);
   }

@@ -83,8 +83,12 @@ final class HyperbolicRational implements Strategy {
     TreeSet<Variable> constants = new TreeSet<>();
     series.forEach(p -> p.terms().keySet().forEach(mono -> constants.addAll(mono.powers().keySet())));
     Sampler sampler = new Sampler(f, constants);
-    for (int k = 1; k <= MAX_BASIS_DEGREE && 2 * (2 * k + 1) + EXTRA <= n; k++) {
+    for (int k = 1; k <= MAX_BASIS_DEGREE; k++) {
       budget.checkNow();
+      if (2 * (2 * k + 1) + EXTRA > n) {
+        account.add("basis degree " + k + " and above need " + (2 * (2 * k + 1) + EXTRA) + " orders, " + n + " seen");
+        break;
+      }
       Optional<Polynomial> q = rate(sampler, k, constants, account);
       if (q.isEmpty()) {
         continue;
@@ -120,14 +124,16 @@ final class HyperbolicRational implements Strategy {
         Map<Variable, Rational> point = sampler.point(at.size());
         Optional<List<Rational>> roots = rootsAt(sampler.valuesAt(at.size()), k);
         if (roots.isEmpty()) {
-          account.add("basis degree " + k + ": the rank drop at a point could not be lifted to the rationals");
+          account.add("basis degree " + k + ": the rank drop" + (point.isEmpty() ? "" : " at " + point)
+              + " was not located (the system is rank-deficient for every q, or its lift to the rationals did not settle"
+              + " within " + MAX_PRIMES + " primes)");
           return Optional.empty();
         }
         List<Rational> nonzero = roots.get().stream().filter(r -> r.signum() != 0).toList();
         if (nonzero.size() != 1) {
           account.add("basis degree " + k + ": " + (nonzero.isEmpty() ? "no rate q = kappa^2 at which the "
               + sampler.rows() + "x" + 2 * basis(k).size() + " system drops rank" : "several candidate rates " + nonzero)
-              + " at " + point);
+              + (point.isEmpty() ? "" : " at " + point));
           return Optional.empty();
         }
         at.add(point);
@@ -137,7 +143,7 @@ final class HyperbolicRational implements Strategy {
       for (int i = 0; i < at.size(); i++) {
         Rational[] row = new Rational[mus.size() + 1];
         for (int m = 0; m < mus.size(); m++) {
-          row[m] = valueAt(Polynomial.term(Rational.ONE, mus.get(m)), at.get(i));
+          row[m] = AlgebraicInExponential.valueAt(Polynomial.term(Rational.ONE, mus.get(m)), at.get(i));
         }
         row[mus.size()] = values.get(i).negate();
         rows.add(row);
@@ -207,7 +213,7 @@ final class HyperbolicRational implements Strategy {
       }
       int deg = Mod.degree(g);
       if (deg < 0) {
-        return Optional.of(List.of()); // M(q) has a null vector for every q: no rate to find here
+        return Optional.empty(); // M(q) has a null vector for every q
       }
       long[] monic = Mod.monic(g, p);
       if (residues != null && residues.length != deg + 1) {
@@ -243,7 +249,11 @@ final class HyperbolicRational implements Strategy {
     return Optional.empty();
   }
 
-  /** The rational roots of a polynomial over the rationals (constant first), by the rational root test on its primitive form. */
+  /**
+   * The rational roots of a polynomial over the rationals (constant first): zero, the root of a
+   * linear factor directly, otherwise by the rational root test on the integer form (divisors by
+   * trial division, so only for coefficients below 2^40; larger ones only try 1 and themselves).
+   */
   private static List<Rational> rationalRoots(Rational[] coefficients) {
     BigInteger lcm = BigInteger.ONE;
     for (Rational r : coefficients) {
@@ -262,6 +272,10 @@ final class HyperbolicRational implements Strategy {
       roots.add(Rational.ZERO);
     }
     if (low >= a.length - 1) {
+      return roots;
+    }
+    if (a.length - low == 2) { // linear: its one root directly, whatever the size of its coefficients
+      roots.add(Rational.of(a[low].negate(), a[low + 1]));
       return roots;
     }
     // candidates u/w with u | a_low and w | a_lead; feasible for the small degrees met here
@@ -438,11 +452,6 @@ final class HyperbolicRational implements Strategy {
         Optional.of(relation)));
   }
 
-  private static Rational valueAt(Polynomial p, Map<Variable, Rational> at) {
-    Polynomial v = p.substitute(at);
-    return v.isZero() ? Rational.ZERO : v.coefficient(Monomial.ONE);
-  }
-
   /** Random integer points of the constants (fixed seed, no zero coordinate), and the series' values there. */
   private static final class Sampler {
     private final List<Polynomial> f;
@@ -477,7 +486,7 @@ final class HyperbolicRational implements Strategy {
 
     List<Rational> valuesAt(int index) {
       Map<Variable, Rational> at = point(index);
-      return f.stream().map(p -> valueAt(p, at)).toList();
+      return f.stream().map(p -> AlgebraicInExponential.valueAt(p, at)).toList();
     }
 
     /** At least {@code wanted} independent rows (fewer without constants), each order's equation times the monomials' values. */
@@ -489,11 +498,11 @@ final class HyperbolicRational implements Strategy {
         for (int s = 0; s < f.size(); s++) {
           Rational[] row = new Rational[columns.size()];
           for (int col = 0; col < columns.size(); col++) {
-            row[col] = valueAt(columns.get(col).get(s), at);
+            row[col] = AlgebraicInExponential.valueAt(columns.get(col).get(s), at);
           }
           local.add(row);
         }
-        Rational[] muAt = mus.stream().map(mu -> valueAt(Polynomial.term(Rational.ONE, mu), at)).toArray(Rational[]::new);
+        Rational[] muAt = mus.stream().map(mu -> AlgebraicInExponential.valueAt(Polynomial.term(Rational.ONE, mu), at)).toArray(Rational[]::new);
         for (int s : ModularKernel.independentRows(local, columns.size())) {
           Rational[] row = new Rational[columns.size() * mus.size()];
           for (int col = 0; col < columns.size(); col++) {
