@@ -382,7 +382,7 @@ final class HyperbolicRational implements Strategy {
       budget.checkNow();
       List<Monomial> mus = AlgebraicInExponential.monomials(constants, d);
       int unknowns = columns.size() * mus.size();
-      List<Rational[]> rows = sampler.rows(columns, mus, unknowns + 12);
+      List<Rational[]> rows = sampler.rows(columns, mus, unknowns + AlgebraicInExponential.EXTRA_EQUATIONS);
       ModularKernel.Kernel kernel = ModularKernel.of(rows, unknowns);
       String what = "basis degree " + k + ", degree " + d + " in the constants: " + rows.size() + "x" + unknowns
           + " system, rank " + (unknowns - kernel.dimension());

@@ -17,7 +17,8 @@ import org.gfd.algebra.Variable;
  * line's coefficients are polynomials in {@code h v}). Then the series is one in a single new
  * variable {@code x = m}, with far fewer unknowns in any ansatz; a closed form {@code G(tau, x)}
  * for the reduced coefficients gives {@code G(tau, m)} for the original ones, order by order
- * (the reduction is exact: {@link #reduced} is checked to give back every coefficient).
+ * (the reduction is exact: each monomial is written {@code m^k} only after checking that it equals
+ * {@code m^k}, and the certificate checks the final form against the original coefficients).
  */
 record MonomialReduction(Variable x, Monomial m, List<Polynomial> reduced) {
 
