@@ -206,15 +206,21 @@ final class AlgebraicInExponential implements Strategy {
     private Point next() {
       Map<Variable, Rational> at;
       do {
-        at = new HashMap<>();
-        for (Variable x : constants) {
-          int k = random.nextInt(2 * POINT_RANGE) - POINT_RANGE;
-          at.put(x, Rational.of(k >= 0 ? k + 1 : k));
-        }
+        at = randomPoint(random, constants);
       } while (!used.add(at));
       Map<Variable, Rational> point = at;
       return new Point(point, powers.stream().map(series -> series.stream().map(p -> valueAt(p, point)).toList()).toList());
     }
+  }
+
+  /** A random point of the constants with integer coordinates in -POINT_RANGE..POINT_RANGE, none zero. */
+  static Map<Variable, Rational> randomPoint(Random random, TreeSet<Variable> constants) {
+    Map<Variable, Rational> at = new HashMap<>();
+    for (Variable x : constants) {
+      int k = random.nextInt(2 * POINT_RANGE) - POINT_RANGE;
+      at.put(x, Rational.of(k >= 0 ? k + 1 : k));
+    }
+    return at;
   }
 
   /** The value of a polynomial at a point of all its variables. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -232,13 +231,9 @@ final class HyperbolicRational implements Strategy {
         }
         modulus = BigInteger.valueOf(p);
       } else {
-        BigInteger bp = BigInteger.valueOf(p);
-        BigInteger inverse = modulus.modInverse(bp);
-        for (int i = 0; i <= deg; i++) {
-          BigInteger t = BigInteger.valueOf(monic[i]).subtract(residues[i]).multiply(inverse).mod(bp);
-          residues[i] = residues[i].add(modulus.multiply(t));
-        }
-        modulus = modulus.multiply(bp);
+        ModularKernel.combine(residues, modulus, java.util.Arrays.stream(monic).mapToObj(BigInteger::valueOf)
+            .toArray(BigInteger[]::new), p);
+        modulus = modulus.multiply(BigInteger.valueOf(p));
       }
       Optional<Rational[]> candidate = ModularKernel.reconstruct(residues, modulus);
       if (candidate.isPresent() && previous != null && java.util.Arrays.equals(candidate.get(), previous)) {
@@ -459,6 +454,8 @@ final class HyperbolicRational implements Strategy {
     private final List<Map<Variable, Rational>> points = new ArrayList<>();
     private final Random random = new Random(20261125L);
     private final Set<Map<Variable, Rational>> used = new HashSet<>();
+    /** For each list of columns (by identity), the independent equations at each point so far. */
+    private final Map<List<List<Polynomial>>, List<List<Rational[]>>> evaluated = new java.util.IdentityHashMap<>();
 
     Sampler(List<Polynomial> f, TreeSet<Variable> constants) {
       this.f = f;
@@ -473,11 +470,7 @@ final class HyperbolicRational implements Strategy {
       while (points.size() <= index) {
         Map<Variable, Rational> at;
         do {
-          at = new HashMap<>();
-          for (Variable x : constants) {
-            int v = random.nextInt(40) - 20;
-            at.put(x, Rational.of(v >= 0 ? v + 1 : v));
-          }
+          at = AlgebraicInExponential.randomPoint(random, constants);
         } while (!used.add(at) && !constants.isEmpty());
         points.add(at);
       }
@@ -489,25 +482,34 @@ final class HyperbolicRational implements Strategy {
       return f.stream().map(p -> AlgebraicInExponential.valueAt(p, at)).toList();
     }
 
-    /** At least {@code wanted} independent rows (fewer without constants), each order's equation times the monomials' values. */
+    /**
+     * At least {@code wanted} independent rows (fewer without constants), each order's equation
+     * times the monomials' values. The equations at a point are evaluated once per {@code columns}
+     * (the same list is asked for with every degree in the constants).
+     */
     List<Rational[]> rows(List<List<Polynomial>> columns, List<Monomial> mus, int wanted) {
+      List<List<Rational[]>> atPoints = evaluated.computeIfAbsent(columns, key -> new ArrayList<>());
       List<Rational[]> rows = new ArrayList<>();
       for (int index = 0; rows.size() < wanted && !(constants.isEmpty() && index == 1); index++) {
         Map<Variable, Rational> at = point(index);
-        List<Rational[]> local = new ArrayList<>();
-        for (int s = 0; s < f.size(); s++) {
-          Rational[] row = new Rational[columns.size()];
-          for (int col = 0; col < columns.size(); col++) {
-            row[col] = AlgebraicInExponential.valueAt(columns.get(col).get(s), at);
+        if (atPoints.size() == index) {
+          List<Rational[]> local = new ArrayList<>();
+          for (int s = 0; s < f.size(); s++) {
+            Rational[] row = new Rational[columns.size()];
+            for (int col = 0; col < columns.size(); col++) {
+              row[col] = AlgebraicInExponential.valueAt(columns.get(col).get(s), at);
+            }
+            local.add(row);
           }
-          local.add(row);
+          atPoints.add(ModularKernel.independentRows(local, columns.size()).stream().map(local::get).toList());
         }
-        Rational[] muAt = mus.stream().map(mu -> AlgebraicInExponential.valueAt(Polynomial.term(Rational.ONE, mu), at)).toArray(Rational[]::new);
-        for (int s : ModularKernel.independentRows(local, columns.size())) {
+        Rational[] muAt = mus.stream().map(mu -> AlgebraicInExponential.valueAt(Polynomial.term(Rational.ONE, mu), at))
+            .toArray(Rational[]::new);
+        for (Rational[] equation : atPoints.get(index)) {
           Rational[] row = new Rational[columns.size() * mus.size()];
           for (int col = 0; col < columns.size(); col++) {
             for (int m = 0; m < mus.size(); m++) {
-              row[col * mus.size() + m] = local.get(s)[col].multiply(muAt[m]);
+              row[col * mus.size() + m] = equation[col].multiply(muAt[m]);
             }
           }
           rows.add(row);

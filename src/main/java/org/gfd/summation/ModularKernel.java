@@ -51,15 +51,8 @@ final class ModularKernel {
         continue;
       }
       used++;
-      BigInteger[] next = e.nullVector();
-      BigInteger bp = BigInteger.valueOf(p);
-      BigInteger inverse = modulus.modInverse(bp);
-      for (int j = 0; j < columns; j++) {
-        // x = r mod M, x = s mod p: x = r + M ((s - r) M^-1 mod p)
-        BigInteger t = next[j].subtract(residues[j]).multiply(inverse).mod(bp);
-        residues[j] = residues[j].add(modulus.multiply(t));
-      }
-      modulus = modulus.multiply(bp);
+      combine(residues, modulus, e.nullVector(), p);
+      modulus = modulus.multiply(BigInteger.valueOf(p));
     }
     return new Kernel(1, Optional.empty());
   }
@@ -120,6 +113,20 @@ final class ModularKernel {
       }
     }
     return true;
+  }
+
+  /**
+   * The Chinese remainder step, in place: {@code residues} modulo {@code modulus} and {@code next}
+   * modulo the prime {@code p} become residues modulo {@code modulus * p}.
+   */
+  static void combine(BigInteger[] residues, BigInteger modulus, BigInteger[] next, long p) {
+    BigInteger bp = BigInteger.valueOf(p);
+    BigInteger inverse = modulus.modInverse(bp);
+    for (int j = 0; j < residues.length; j++) {
+      // x = r mod M, x = s mod p: x = r + M ((s - r) M^-1 mod p)
+      BigInteger t = next[j].subtract(residues[j]).multiply(inverse).mod(bp);
+      residues[j] = residues[j].add(modulus.multiply(t));
+    }
   }
 
   /** Each residue as a rational {@code a/b} with {@code |a|, b <= sqrt(M/2)} (Wang's method), when all exist. */
