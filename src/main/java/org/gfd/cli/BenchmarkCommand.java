@@ -16,9 +16,8 @@ import org.gfd.api.Gfd;
 import org.gfd.error.InputException;
 import org.gfd.error.StopReason;
 import org.gfd.error.StoppedException;
-import org.gfd.model.CpModels;
+import org.gfd.lang.ModelLoader;
 import org.gfd.model.Model;
-import org.gfd.model.Target;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.RayLimits;
@@ -65,7 +64,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<String> rayLines = new ArrayList<>();
     for (boolean symmetric : new boolean[] {false, true}) {
       for (int nu : nus) {
-        Model model = CpModels.cp(nu, symmetric, Target.IDENTITY);
+        Model model = ModelLoader.builtIn(symmetric ? "cp-symmetric" : "cp", Map.of("nu", nu));
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         LossSeries series = Gfd.series(model, LossSeriesEngine.MAX_ORDER,

@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import org.gfd.api.Gfd;
 import org.gfd.error.StoppedException;
 import org.gfd.export.SeriesWriter;
-import org.gfd.model.CpModels;
 import org.gfd.model.Model;
-import org.gfd.model.Target;
+import java.util.Map;
+import org.gfd.lang.ModelLoader;
 import org.gfd.series.LossSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFile file = OutputFile.of("--output", output);
-    Model model = CpModels.cp(NU, false, Target.IDENTITY);
+    Model model = ModelLoader.builtIn("cp", Map.of("nu", NU));
     LossSeries series = Gfd.series(model, ORDER, budgetOptions.budget(), Progress.orders(spec));
     var out = spec.commandLine().getOut();
     if (file.isStandardOutput()) {

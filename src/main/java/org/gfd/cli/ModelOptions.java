@@ -1,58 +1,115 @@
 package org.gfd.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gfd.error.InputException;
-import org.gfd.model.CpModels;
+import org.gfd.error.Messages;
+import org.gfd.lang.ModelLoader;
 import org.gfd.model.Model;
-import org.gfd.model.Target;
 import picocli.CommandLine.Option;
 
-/** The options that choose a built-in model. */
+/**
+ * The options that choose a model: a built-in model's name or a model file, and the values of
+ * its parameters. Both reach the engine through {@link ModelLoader}.
+ */
 public final class ModelOptions {
-  /** Largest tensor order accepted: beyond it even {@code c_0} is a network no one needs. */
+  /** Smallest and largest tensor orders accepted for the CP models. */
+  static final int MIN_NU = 2;
   static final int MAX_NU = 64;
-  /** The built-in models by name. */
-  private static final Map<String, String> MODELS = Map.of("cp", "cp");
-  /** The targets by the names users write, in the order messages list them. */
-  private static final Map<String, Target> TARGETS = targets();
+  /** The targets of the CP family by the names users write, in the order messages list them. */
+  private static final Map<String, String> TARGETS = targets();
 
-  @Option(names = "--model", paramLabel = "NAME",
-      description = "Built-in model: cp (CP tensor decomposition). Default: cp.")
+  @Option(names = "--model", paramLabel = "NAME|FILE",
+      description = "A built-in model (see gfd models; default cp, the CP tensor decomposition) "
+          + "or a model file (a path ending in .gfd).")
   String model;
 
-  @Option(names = "--nu", required = true, paramLabel = "NU",
-      description = "Tensor order nu (2..." + MAX_NU + ").")
-  int nu;
+  @Option(names = "--nu", paramLabel = "NU",
+      description = "Tensor order nu (" + MIN_NU + "..." + MAX_NU + "): the parameter nu of the CP models (required for them).")
+  Integer nu;
 
   @Option(names = "--symmetric", description = "Symmetric CP (one factor matrix U) instead of asymmetric.")
   boolean symmetric;
 
   @Option(names = "--target", paramLabel = "TARGET",
-      description = "Target tensor: identity or zero (any case). Default: identity.")
+      description = "Target tensor of the CP models: identity or zero (any case). Default: identity.")
   String target;
 
-  private static Map<String, Target> targets() {
-    Map<String, Target> m = new LinkedHashMap<>();
-    m.put("identity", Target.IDENTITY);
-    m.put("zero", Target.ZERO);
+  @Option(names = "--param", paramLabel = "NAME=VALUE", split = ",",
+      description = "Set integer parameters of the model (its let statements), comma separated: --param nu=4.")
+  List<String> set;
+
+  private static Map<String, String> targets() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("identity", "");
+    m.put("zero", "-zero");
     return m;
   }
 
   /** The model these options describe; {@link InputException} when they describe none. */
   Model toModel() {
-    if (model != null) {
-      Choices.parse("model", model, MODELS);
+    Map<String, Integer> settings = settings();
+    String chosen = model == null ? "cp" : model;
+    if (chosen.endsWith(".gfd") || chosen.contains("/")) {
+      if (symmetric || target != null) {
+        throw new InputException((symmetric ? "--symmetric" : "--target") + " chooses among the built-in CP models; "
+            + "it does not apply to a model file (" + Messages.quote(chosen) + ")");
+      }
+      return ModelLoader.file(Path.of(chosen), settings);
     }
-    Target t = target == null ? Target.IDENTITY : Choices.parse("target", target, TARGETS);
-    checkNu("--nu", nu);
-    return CpModels.cp(nu, symmetric, t);
+    String name = chosen.toLowerCase(Locale.ROOT);
+    if (name.equals("cp")) {
+      String suffix = target == null ? "" : Choices.parse("target", target, TARGETS);
+      name = "cp" + (symmetric ? "-symmetric" : "") + suffix;
+    } else if (symmetric || target != null) {
+      throw new InputException((symmetric ? "--symmetric" : "--target") + " applies to --model cp only, not to "
+          + Messages.quote(chosen));
+    }
+    if (!ModelLoader.BUILT_INS.contains(name)) {
+      throw new InputException("unknown model " + Messages.quote(chosen) + ": use one of "
+          + String.join(", ", ModelLoader.BUILT_INS) + " (see gfd models) or a model file ending in .gfd");
+    }
+    if (name.startsWith("cp")) {
+      if (!settings.containsKey("nu")) {
+        throw new InputException("--nu is required for the CP models");
+      }
+      checkNu("--nu", settings.get("nu"));
+    }
+    return ModelLoader.builtIn(name, settings);
+  }
+
+  /** The parameter values of {@code --nu} and {@code --param}. */
+  private Map<String, Integer> settings() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    if (set != null) {
+      for (String s : set) {
+        int eq = s.indexOf('=');
+        String key = eq < 0 ? "" : s.substring(0, eq).strip();
+        String value = eq < 0 ? "" : s.substring(eq + 1).strip();
+        if (key.isEmpty() || !value.matches("-?[0-9]{1,9}")) {
+          throw new InputException("--param takes NAME=INTEGER, got " + Messages.quote(s));
+        }
+        if (out.put(key, Integer.parseInt(value)) != null) {
+          throw new InputException("--param gives " + key + " twice");
+        }
+      }
+    }
+    if (nu != null) {
+      if (out.containsKey("nu")) {
+        throw new InputException("--nu and --param nu=... both set nu; give one");
+      }
+      out.put("nu", nu);
+    }
+    return out;
   }
 
   /** Checks a tensor order given to {@code option}. */
   static void checkNu(String option, int nu) {
-    if (nu < CpModels.MIN_ORDER || nu > MAX_NU) {
-      throw new InputException(option + " must be between " + CpModels.MIN_ORDER + " and " + MAX_NU + ", got " + nu);
+    if (nu < MIN_NU || nu > MAX_NU) {
+      throw new InputException(option + " must be between " + MIN_NU + " and " + MAX_NU + ", got " + nu);
     }
   }
 }

@@ -7,25 +7,45 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A model trained by gradient flow: its tensor species and its loss {@code L}, a sum of tensor
- * terms. The observable of the loss series is the loss itself.
+ * A model trained by gradient flow: its tensor species, its loss {@code L} (a sum of tensor
+ * terms) and further named observables, each a sum of tensor terms whose series is taken while the
+ * flow follows the loss.
  *
  * @param name short name ({@code cp})
  * @param parameters the options that define it, for reports ({@code nu}, {@code symmetric}, ...)
  * @param species all tensor species, trainable or not
  * @param loss the loss as a sum of tensor terms
+ * @param observables further observables by name (never {@code loss}), in the model's order
  */
 public record Model(String name, Map<String, Object> parameters, List<Species> species,
-    List<TensorTerm> loss) {
+    List<TensorTerm> loss, Map<String, List<TensorTerm>> observables) {
   public Model {
     Objects.requireNonNull(name);
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     species = List.copyOf(species);
     loss = List.copyOf(loss);
-    for (TensorTerm t : loss) {
+    Map<String, List<TensorTerm>> copy = new LinkedHashMap<>();
+    observables.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    observables = Collections.unmodifiableMap(copy);
+    if (observables.containsKey("loss")) {
+      throw new IllegalArgumentException("an observable may not be called loss");
+    }
+    checkSpecies(species, loss);
+    for (List<TensorTerm> o : observables.values()) {
+      checkSpecies(species, o);
+    }
+  }
+
+  /** A model whose only observable is its loss. */
+  public Model(String name, Map<String, Object> parameters, List<Species> species, List<TensorTerm> loss) {
+    this(name, parameters, species, loss, Map.of());
+  }
+
+  private static void checkSpecies(List<Species> species, List<TensorTerm> terms) {
+    for (TensorTerm t : terms) {
       for (Factor f : t.factors()) {
         if (!species.contains(f.species())) {
-          throw new IllegalArgumentException("loss uses undeclared species " + f.species().name());
+          throw new IllegalArgumentException("a term uses undeclared species " + f.species().name());
         }
       }
     }
