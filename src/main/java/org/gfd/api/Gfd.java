@@ -82,6 +82,24 @@ public final class Gfd {
     return LossSeriesEngine.compute(model, maxOrder, known, budget, finished);
   }
 
+  /**
+   * Like {@link #series(Model, int, List, WorkBudget, Consumer)} for the observable
+   * {@code observable} ({@code loss} or one of {@link Model#observables()}), the flow following
+   * the loss.
+   *
+   * @throws InputException when the model has no such observable
+   */
+  public static LossSeries series(Model model, String observable, int maxOrder, List<Polynomial> known,
+      WorkBudget budget, Consumer<LossSeries> finished) {
+    if (!observable.equals("loss") && !model.observables().containsKey(observable)) {
+      List<String> names = new java.util.ArrayList<>(List.of("loss"));
+      names.addAll(model.observables().keySet());
+      throw new InputException("model " + model.name() + " has no observable " + Messages.quote(observable)
+          + "; its observables are " + String.join(", ", names));
+    }
+    return LossSeriesEngine.compute(model, observable, maxOrder, known, budget, finished);
+  }
+
   /** {@link #series(Model, int, List, WorkBudget, Consumer)} from scratch. */
   public static LossSeries series(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
     return series(model, maxOrder, List.of(), budget, finished);

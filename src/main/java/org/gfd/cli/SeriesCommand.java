@@ -41,6 +41,11 @@ final class SeriesCommand implements Callable<Integer> {
       description = "Highest order S (0.." + LossSeriesEngine.MAX_ORDER + ").")
   int maxOrder;
 
+  @Option(names = "--observable", defaultValue = "loss", paramLabel = "NAME",
+      description = "The observable whose series is taken, the flow following the loss: loss or one "
+          + "declared in the model file (observable NAME = ...). Default: ${DEFAULT-VALUE}.")
+  String observable;
+
   @Option(names = "--resume",
       description = "Extend the series already in the --output file (JSON, written by an earlier run of "
           + "the same model, finished or not): its coefficients are taken as they are and only the "
@@ -53,7 +58,7 @@ final class SeriesCommand implements Callable<Integer> {
     Format format = outputOptions.format();
     OutputFile file = outputOptions.file();
     Orders.check("--max-order", maxOrder);
-    List<Polynomial> known = resume ? checkpoint(model, format, file) : List.of();
+    List<Polynomial> known = resume ? checkpoint(model, observable, format, file) : List.of();
     Consumer<LossSeries> progress = Progress.orders(spec);
     Consumer<LossSeries> onOrder = s -> {
       progress.accept(s);
@@ -62,7 +67,7 @@ final class SeriesCommand implements Callable<Integer> {
             "(written after c_" + s.maxOrder() + " while the run went on)")), format));
       }
     };
-    LossSeries series = Gfd.series(model, maxOrder, known.subList(0, Math.min(known.size(), maxOrder + 1)),
+    LossSeries series = Gfd.series(model, observable, maxOrder, known.subList(0, Math.min(known.size(), maxOrder + 1)),
         budgetOptions.budget(), onOrder);
     outputOptions.emit(SeriesWriter.write(series, format), spec.commandLine().getOut());
     if (series.stopReason().isPresent()) {
@@ -74,7 +79,7 @@ final class SeriesCommand implements Callable<Integer> {
   }
 
   /** The coefficients in the output file, for {@code --resume}; none when it does not exist yet. */
-  private static List<Polynomial> checkpoint(Model model, Format format, OutputFile file) {
+  private static List<Polynomial> checkpoint(Model model, String observable, Format format, OutputFile file) {
     if (format != Format.JSON || file.isStandardOutput()) {
       throw new InputException("--resume extends a JSON series file: give --format json and --output FILE");
     }
@@ -83,7 +88,7 @@ final class SeriesCommand implements Callable<Integer> {
       return List.of();
     }
     try {
-      return SeriesReader.coefficients(Files.readString(path, StandardCharsets.UTF_8), model, file.name());
+      return SeriesReader.coefficients(Files.readString(path, StandardCharsets.UTF_8), model, observable, file.name());
     } catch (IOException e) {
       throw new InputException("cannot resume from " + quote(file.name()) + ": cannot read it");
     }

@@ -30,6 +30,11 @@ public final class SeriesReader {
    * @throws InputException when the text is not such a series of this model
    */
   public static List<Polynomial> coefficients(String json, Model model, String where) {
+    return coefficients(json, model, "loss", where);
+  }
+
+  /** Like {@link #coefficients(String, Model, String)} for the series of {@code observable}. */
+  public static List<Polynomial> coefficients(String json, Model model, String observable, String where) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(json);
@@ -42,8 +47,8 @@ public final class SeriesReader {
     if (!Json.model(model).equals(root.get("model"))) {
       throw bad(where, "written for another model (" + root.path("model") + ", not " + Json.model(model) + ")");
     }
-    if (!"loss".equals(root.path("observable").asText())) {
-      throw bad(where, "a series of another observable");
+    if (!observable.equals(root.path("observable").asText())) {
+      throw bad(where, "a series of another observable (" + quote(root.path("observable").asText()) + ", not " + quote(observable) + ")");
     }
     List<Polynomial> out = new ArrayList<>();
     for (JsonNode c : root.get("coefficients")) {

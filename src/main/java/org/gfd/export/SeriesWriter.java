@@ -21,7 +21,8 @@ public final class SeriesWriter {
   public static String text(LossSeries series) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(series.model().describe())
-        .append("; observable: loss; E[L(t)] = sum_s c_s t^s/s!\n");
+        .append("; observable: ").append(series.observable()).append("; E[")
+        .append(series.observable().equals("loss") ? "L" : series.observable()).append("(t)] = sum_s c_s t^s/s!\n");
     for (int s = 0; s <= series.maxOrder(); s++) {
       sb.append("c_").append(s).append(" = ").append(series.coefficient(s)).append('\n');
     }
@@ -36,7 +37,7 @@ public final class SeriesWriter {
   public static String json(LossSeries series) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.set("model", Json.model(series.model()));
-    root.put("observable", "loss");
+    root.put("observable", series.observable());
     ArrayNode coefs = root.putArray("coefficients");
     for (int s = 0; s <= series.maxOrder(); s++) {
       ObjectNode c = coefs.addObject();
@@ -55,10 +56,15 @@ public final class SeriesWriter {
   public static String latex(LossSeries series) {
     StringBuilder sb = new StringBuilder(Latex.requires());
     sb.append("% gfd: exact loss series of ").append(series.model().describe()).append('\n');
-    sb.append("% E[L(t)] = sum_s c_s t^s / s!, initialization N(0, sigma^2)\n");
+    boolean loss = series.observable().equals("loss");
+    if (!loss) {
+      sb.append("% observable: ").append(series.observable()).append(", the flow following the loss\n");
+    }
+    sb.append("% E[").append(loss ? "L" : series.observable()).append("(t)] = sum_s c_s t^s / s!, initialization N(0, sigma^2)\n");
     series.stopReason().ifPresent(r -> sb.append(Latex.comment("stopped: " + r)));
     sb.append("\\begin{align*}\n");
-    sb.append("  \\mathbb{E}\\,L(t) &= \\sum_{s \\ge 0} c_s \\frac{t^s}{s!},");
+    sb.append("  \\mathbb{E}\\,").append(loss ? "L" : "\\text{" + Latex.text(series.observable()) + "}")
+        .append("(t) &= \\sum_{s \\ge 0} c_s \\frac{t^s}{s!},");
     for (int s = 0; s <= series.maxOrder(); s++) {
       sb.append(Latex.LINE_END).append("  c_{").append(s).append("} &= ").append(Latex.polynomial(series.coefficient(s)));
       sb.append(s == series.maxOrder() ? "." : ",");

@@ -2,6 +2,7 @@ package org.gfd.network;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gfd.algebra.Rational;
 import org.gfd.model.Model;
@@ -21,11 +22,34 @@ public final class NetworkSum {
     this.terms = Collections.unmodifiableMap(terms);
   }
 
+  /** The name of the loss among a model's observables. */
+  public static final String LOSS = "loss";
+
   /** The loss of {@code model} as a sum of canonical networks. */
   public static NetworkSum loss(Model model) {
-    SpeciesTable table = SpeciesTable.of(model);
+    return of(SpeciesTable.of(model), model.loss());
+  }
+
+  /**
+   * The observable {@code name} of {@code model} ({@link #LOSS} or one of
+   * {@link Model#observables()}) as a sum of canonical networks.
+   *
+   * @throws IllegalArgumentException when the model has no such observable
+   */
+  public static NetworkSum observable(Model model, String name) {
+    if (name.equals(LOSS)) {
+      return loss(model);
+    }
+    List<TensorTerm> terms = model.observables().get(name);
+    if (terms == null) {
+      throw new IllegalArgumentException("model " + model.name() + " has no observable " + name);
+    }
+    return of(SpeciesTable.of(model), terms);
+  }
+
+  private static NetworkSum of(SpeciesTable table, List<TensorTerm> terms) {
     Map<Network, Rational> acc = new LinkedHashMap<>();
-    for (TensorTerm t : model.loss()) {
+    for (TensorTerm t : terms) {
       acc.merge(CanonicalLabeler.canonicalize(Network.of(table, t)), t.coefficient(), Rational::add);
     }
     acc.values().removeIf(Rational::isZero);

@@ -38,7 +38,9 @@ public final class SpeciesTable {
         }
       }
     }
-    model.loss().forEach(t -> t.indexKinds().values().forEach(k -> {
+    List<org.gfd.model.TensorTerm> terms = new ArrayList<>(model.loss());
+    model.observables().values().forEach(terms::addAll);
+    terms.forEach(t -> t.indexKinds().values().forEach(k -> {
       if (!kinds.contains(k)) {
         kinds.add(k);
       }

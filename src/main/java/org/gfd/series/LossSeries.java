@@ -12,6 +12,7 @@ import org.gfd.model.Model;
  * for, or the orders finished before the computation stopped, with the reason it stopped.
  *
  * @param model the model
+ * @param observable the observable whose series this is: {@code loss} or one of the model's
  * @param requestedOrder the highest order asked for
  * @param coefficients {@code c_0, c_1, ...}: all orders asked for, or fewer when stopped
  * @param orderSeconds the wall time spent on each computed order (for an order taken from a
@@ -20,10 +21,11 @@ import org.gfd.model.Model;
  *     orbit of interchangeable species ({@link org.gfd.network.SpeciesSymmetry})
  * @param stopReason why the computation stopped before {@code requestedOrder}, if it did
  */
-public record LossSeries(Model model, int requestedOrder, List<Polynomial> coefficients,
+public record LossSeries(Model model, String observable, int requestedOrder, List<Polynomial> coefficients,
     List<Double> orderSeconds, List<Integer> networkCounts, Optional<StopReason> stopReason) {
   public LossSeries {
     Objects.requireNonNull(model);
+    Objects.requireNonNull(observable);
     coefficients = List.copyOf(coefficients);
     orderSeconds = List.copyOf(orderSeconds);
     networkCounts = List.copyOf(networkCounts);
@@ -47,6 +49,6 @@ public record LossSeries(Model model, int requestedOrder, List<Polynomial> coeff
 
   /** This series with the reason it stopped (or, for a checkpoint, that it is unfinished). */
   public LossSeries stopped(StopReason reason) {
-    return new LossSeries(model, requestedOrder, coefficients, orderSeconds, networkCounts, Optional.of(reason));
+    return new LossSeries(model, observable, requestedOrder, coefficients, orderSeconds, networkCounts, Optional.of(reason));
   }
 }

@@ -55,23 +55,31 @@ public final class LossSeriesEngine {
     }
   }
 
-  /** Like {@link #compute(Model, int, List, WorkBudget, Consumer)} with nothing known in advance. */
+  /** The series of the loss, like {@link #compute(Model, String, int, List, WorkBudget, Consumer)} with nothing known in advance. */
   public static LossSeries compute(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
     return compute(model, maxOrder, List.of(), budget, finished);
   }
 
+  /** The series of the loss, like {@link #compute(Model, String, int, List, WorkBudget, Consumer)}. */
+  public static LossSeries compute(Model model, int maxOrder, List<Polynomial> known, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    return compute(model, NetworkSum.LOSS, maxOrder, known, budget, finished);
+  }
+
   /**
-   * The series of {@code model} up to order {@code maxOrder}.
+   * The series of the observable {@code observable} of {@code model} up to order
+   * {@code maxOrder}, the flow following the loss: {@code c_s = E[D^s O]}.
    *
+   * @param observable {@code loss} or the name of one of the model's observables
    * @param known coefficients {@code c_0..c_k} already computed (a checkpoint): their derivatives
    *     are still taken, their expectations are not
    * @param finished told the series so far after each order is finished (to write it as it grows)
    * @throws InputException for an order outside {@code 0..MAX_ORDER}
    */
-  public static LossSeries compute(Model model, int maxOrder, List<Polynomial> known, WorkBudget budget,
-      Consumer<LossSeries> finished) {
+  public static LossSeries compute(Model model, String observable, int maxOrder, List<Polynomial> known,
+      WorkBudget budget, Consumer<LossSeries> finished) {
     checkOrder(maxOrder);
-    Run run = new Run(model, maxOrder, known, finished);
+    Run run = new Run(model, observable, maxOrder, known, finished);
     try {
       run.compute(budget);
     } catch (StoppedException e) {
@@ -89,6 +97,7 @@ public final class LossSeriesEngine {
   /** The finished orders of one computation; the state of the order in progress lives in {@link #compute}'s frame only. */
   private static final class Run {
     private final Model model;
+    private final String observable;
     private final int maxOrder;
     private final List<Polynomial> known;
     private final Consumer<LossSeries> finished;
@@ -96,8 +105,9 @@ public final class LossSeriesEngine {
     private final List<Double> seconds = new ArrayList<>();
     private final List<Integer> networks = new ArrayList<>();
 
-    Run(Model model, int maxOrder, List<Polynomial> known, Consumer<LossSeries> finished) {
+    Run(Model model, String observable, int maxOrder, List<Polynomial> known, Consumer<LossSeries> finished) {
       this.model = model;
+      this.observable = observable;
       this.maxOrder = maxOrder;
       this.known = List.copyOf(known);
       this.finished = finished;
@@ -105,10 +115,13 @@ public final class LossSeriesEngine {
 
     void compute(WorkBudget budget) {
       NetworkSum loss = NetworkSum.loss(model);
+      NetworkSum observed = NetworkSum.observable(model, observable);
+      // merging by the loss's symmetry alone is right for any observable: D commutes with a
+      // symmetry of the loss and E is invariant under it, so E[D^s sigma(F)] = E[D^s F]
       SpeciesSymmetry symmetry = SpeciesSymmetry.of(loss);
       TimeDerivative d = new TimeDerivative(loss, symmetry);
       WickExpectation wick = new WickExpectation(symmetry);
-      NetworkSum current = symmetry.group(loss, budget);
+      NetworkSum current = symmetry.group(observed, budget);
       for (int s = 0; s <= maxOrder; s++) {
         long start = System.nanoTime();
         if (s > 0) {
@@ -126,7 +139,7 @@ public final class LossSeriesEngine {
     }
 
     synchronized LossSeries result() {
-      return new LossSeries(model, maxOrder, coefficients, seconds, networks, Optional.empty());
+      return new LossSeries(model, observable, maxOrder, coefficients, seconds, networks, Optional.empty());
     }
   }
 }

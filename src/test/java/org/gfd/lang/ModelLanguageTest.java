@@ -107,6 +107,56 @@ class ModelLanguageTest {
   }
 
   @Test
+  void anObservableFollowedWhileTrainingOnTheLoss() {
+    // e = w - b ~ N(0, 1 + sigma2) per entry, de/dt = -A e with A = X X^T, distance = |e|^2 / 2:
+    // D^s distance = (-2)^s e^T A^s e / 2, so c_s = (-2)^s (1 + sigma2) E tr(A^s) / 2 with the real
+    // Wishart moments E tr A = p n, E tr A^2 = p n (n + p + 1), E tr A^3 = p n (n^2 + p^2 + 3 n p + 3 n + 3 p + 4)
+    Model m = parse("""
+        model regression
+        index p, n
+        param w[p] ~ N(0, sigma2)
+        data X[p, n] ~ N(0, 1)
+        data b[p] ~ N(0, 1)
+        loss = 1/2 |(w[i] - b[i]) X[i, a]|^2
+        observable distance = 1/2 |w[i] - b[i]|^2
+        """);
+    Polynomial p = Polynomial.variable(Variable.P);
+    Polynomial n = Polynomial.variable(Variable.N);
+    Polynomial one = Polynomial.ONE;
+    Polynomial[] traces = {
+        p,
+        p.multiply(n),
+        p.multiply(n).multiply(n.add(p).add(one)),
+        p.multiply(n).multiply(n.multiply(n).add(p.multiply(p)).add(n.multiply(p).multiply(Rational.of(3)))
+            .add(n.multiply(Rational.of(3))).add(p.multiply(Rational.of(3))).add(Polynomial.constant(Rational.of(4))))};
+    Polynomial scale = one.add(Polynomial.variable(Variable.SIGMA2));
+    List<Polynomial> c = LossSeriesEngine.compute(m, "distance", 3, List.of(), WorkBudget.unlimited(), s -> {}).coefficients();
+    for (int s = 0; s <= 3; s++) {
+      assertEquals(traces[s].multiply(scale).multiply(Rational.of(-2).pow(s).multiply(Rational.HALF)), c.get(s), "order " + s);
+    }
+  }
+
+  @Test
+  void anObservableThatTheLossSymmetryMovesIsHalfItsSymmetrization() {
+    // asymmetric CP of order 2: exchanging U and V keeps the loss, so E|U(t)|^2 = E|V(t)|^2
+    Model m = parse("""
+        model mf
+        index p, H
+        param U[H, p], V[H, p] ~ N(0, sigma2)
+        loss = 1/2 |U[h, i] V[h, j] - delta[i, j]|^2
+        observable first = U[h, i] U[h, i]
+        observable both = U[h, i] U[h, i] + V[h, i] V[h, i]
+        """);
+    List<Polynomial> first = LossSeriesEngine.compute(m, "first", 4, List.of(), WorkBudget.unlimited(), s -> {}).coefficients();
+    List<Polynomial> both = LossSeriesEngine.compute(m, "both", 4, List.of(), WorkBudget.unlimited(), s -> {}).coefficients();
+    assertEquals(Polynomial.term(Rational.ONE, Monomial.of(Map.of(Variable.P, 1, Variable.H, 1, Variable.SIGMA2, 1))), first.get(0));
+    for (int s = 0; s <= 4; s++) {
+      assertEquals(both.get(s), first.get(s).multiply(Rational.of(2)), "order " + s);
+    }
+    assertTrue(!first.get(1).isZero());
+  }
+
+  @Test
   void theBuiltInsSayWhatTheyAre() {
     for (String name : ModelLoader.BUILT_INS) {
       assertFalse(ModelLoader.summary(name).isEmpty(), name);
