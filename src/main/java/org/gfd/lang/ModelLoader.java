@@ -43,6 +43,8 @@ import org.gfd.model.TensorTerm;
 public final class ModelLoader {
   /** The built-in models, in the order {@code gfd models} lists them. */
   public static final List<String> BUILT_INS = List.of("cp", "cp-zero", "cp-symmetric", "cp-symmetric-zero");
+  /** The most copies a power or a family loop makes, and the most members a family has. */
+  static final int MAX_REPEAT = 1000;
 
   private ModelLoader() {}
 
@@ -273,6 +275,9 @@ public final class ModelLoader {
       int[] range = null;
       if (familyVar != null) {
         range = new int[] {bound(g.family().bound(0), Map.of()), bound(g.family().bound(1), Map.of())};
+        if ((long) range[1] - range[0] >= MAX_REPEAT) {
+          throw at(g.family()).error("a tensor family may have at most " + MAX_REPEAT + " members, got " + range[0] + ".." + range[1]);
+        }
       }
       for (GfdModelParser.TensorDeclContext decl : g.tensorDecl()) {
         String base = decl.NAME(0).getText();
@@ -482,6 +487,9 @@ public final class ModelLoader {
     }
 
     TensorExpression repeat(TensorExpression base, int k, Place at) {
+      if (k > MAX_REPEAT) {
+        throw at.error("a power of a tensor expression may be at most " + MAX_REPEAT + ", got " + k);
+      }
       if (k == 0) {
         return TensorExpression.scalar(Rational.ONE, Monomial.ONE);
       }
@@ -512,6 +520,9 @@ public final class ModelLoader {
         }
         int from = bound(l.bound(0), env);
         int to = bound(l.bound(1), env);
+        if ((long) to - from >= MAX_REPEAT) {
+          throw at(l).error("a loop may run over at most " + MAX_REPEAT + " values, got " + from + ".." + to);
+        }
         List<TensorExpression> parts = new ArrayList<>();
         for (int m = from; m <= to; m++) {
           Map<String, Integer> inner = new HashMap<>(env);

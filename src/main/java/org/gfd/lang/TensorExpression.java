@@ -44,6 +44,13 @@ final class TensorExpression {
     }
   }
 
+  /**
+   * Expanded terms allowed in one expression: far above any model's loss (asymmetric CP of order
+   * 64 has 3), and low enough that a runaway expansion ({@code |A + B + C|^2} to a high power) is
+   * refused before it fills the heap.
+   */
+  static final int MAX_TERMS = 100_000;
+
   final List<Flat> terms;
   /** The free labels, in order of first appearance. */
   final List<String> free;
@@ -230,6 +237,9 @@ final class TensorExpression {
     List<Flat> terms = List.of(new Flat(Rational.ONE, Monomial.ONE, List.of()));
     for (TensorExpression f : factors) {
       List<Flat> bound = f.renameFree(rename).terms;
+      if ((long) terms.size() * bound.size() > MAX_TERMS) {
+        throw at.error("this product expands to more than " + MAX_TERMS + " terms");
+      }
       List<Flat> next = new ArrayList<>();
       for (Flat a : terms) {
         for (Flat b : bound) {

@@ -40,7 +40,9 @@ class LimitsTest {
       b.add(Arguments.of("series " + model + " --max-order 40", "c_0 = "));
     }
     b.add(Arguments.of("series --nu 64 --symmetric --max-order 40", "# stopped: time limit reached"));
-    b.add(Arguments.of("series --nu 64 --max-order 1", "c_0 = "));
+    // c_0 of nu = 64 takes about a second in a cold JVM (too close to the limit to test); nu = 40, a
+    // few tenths, with c_1 far beyond it
+    b.add(Arguments.of("series --nu 40 --max-order 1", "c_0 = "));
     b.add(Arguments.of("series --nu 64 --symmetric --max-order 1 --format json", "\"coefficients\""));
     b.add(Arguments.of("regimes --nu 2 --max-order 40", "c_0 = "));
     // the maps of orders 0..16 and 0..15 take seconds, the series a fraction of one: it stops in the map

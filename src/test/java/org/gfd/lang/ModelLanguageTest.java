@@ -168,18 +168,22 @@ class ModelLanguageTest {
   @Test
   void errorsNameTheirPlace() {
     String head = "model bad\nindex p, H\nparam U[H, p] ~ N(0, sigma2)\n";
-    Map<String, String> cases = Map.of(
-        "loss = U[h, i] U[h, i]\nloss = U[h, i] U[h, i]\n", "test.gfd:5:1: a second 'loss'",
-        "loss = 2^-1 U[h, i] U[h, i]\n", "test.gfd:4:10: syntax error",
-        "loss = 1/2 U[h, h] U[i, i]\n", "test.gfd:4:12: index h is used for a leg of kind H and a leg of kind p",
-        "loss = U[h, i] U[h, i] / U[h, i]\n", "test.gfd:4:26: one can divide only by",
-        "param V[H, p] ~ N(1, sigma2)\nloss = V[h, i] V[h, i]\n", "test.gfd:4:19: tensors are centred Gaussians",
-        "loss = delta[i, j] delta[i, j]\n", "test.gfd:4:8: the kind of an index cannot be inferred",
-        "loss = |U[h, i]|^3\n", "test.gfd:4:18: only the squared norm",
-        "const A[a, b, c : p] = [a + b = c mod p]\nloss = U[h, i] U[h, i]\n", "test.gfd:4:1: linear-constraint tensors");
-    cases.forEach((body, expected) -> {
-      InputException e = assertThrows(InputException.class, () -> parse(head + body), body);
-      assertTrue(e.getMessage().startsWith(expected), e.getMessage() + "\n  expected: " + expected);
-    });
+    String[][] cases = {
+        {"loss = U[h, i] U[h, i]\nloss = U[h, i] U[h, i]\n", "test.gfd:5:1: a second 'loss'"},
+        {"loss = 2^-1 U[h, i] U[h, i]\n", "test.gfd:4:10: syntax error"},
+        {"loss = 1/2 U[h, h] U[i, i]\n", "test.gfd:4:12: index h is used for a leg of kind H and a leg of kind p"},
+        {"loss = U[h, i] U[h, i] / U[h, i]\n", "test.gfd:4:26: one can divide only by"},
+        {"param V[H, p] ~ N(1, sigma2)\nloss = V[h, i] V[h, i]\n", "test.gfd:4:19: tensors are centred Gaussians"},
+        {"loss = delta[i, j] delta[i, j]\n", "test.gfd:4:8: the kind of an index cannot be inferred"},
+        {"loss = |U[h, i]|^3\n", "test.gfd:4:18: only the squared norm"},
+        {"const A[a, b, c : p] = [a + b = c mod p]\nloss = U[h, i] U[h, i]\n", "test.gfd:4:1: linear-constraint tensors"},
+        {"loss = (U[h, i] U[g, i])^100000\n", "test.gfd:4:8: a power of a tensor expression may be at most"},
+        {"tensor A[h, i] = " + String.join(" + ", java.util.Collections.nCopies(10, "U[h, i]")) + "\nloss = (A[h, i] A[h, i])^5\n",
+            "test.gfd:5:8: this product expands to more than 100000 terms"}
+    };
+    for (String[] c : cases) {
+      InputException e = assertThrows(InputException.class, () -> parse(head + c[0]), c[0]);
+      assertTrue(e.getMessage().startsWith(c[1]), e.getMessage() + "\n  expected: " + c[1]);
+    }
   }
 }
