@@ -1,13 +1,13 @@
 package org.gfd.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gfd.api.Gfd;
 import org.gfd.error.StoppedException;
 import org.gfd.export.SeriesWriter;
-import org.gfd.model.Model;
-import java.util.Map;
 import org.gfd.lang.ModelLoader;
+import org.gfd.model.Model;
 import org.gfd.series.LossSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

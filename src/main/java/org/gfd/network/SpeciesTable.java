@@ -5,6 +5,7 @@ import java.util.List;
 import org.gfd.model.IndexKind;
 import org.gfd.model.Model;
 import org.gfd.model.Species;
+import org.gfd.model.TensorTerm;
 
 /**
  * The species and index kinds of one model, numbered: networks refer to species and kinds by
@@ -38,7 +39,7 @@ public final class SpeciesTable {
         }
       }
     }
-    List<org.gfd.model.TensorTerm> terms = new ArrayList<>(model.loss());
+    List<TensorTerm> terms = new ArrayList<>(model.loss());
     model.observables().values().forEach(terms::addAll);
     terms.forEach(t -> t.indexKinds().values().forEach(k -> {
       if (!kinds.contains(k)) {
