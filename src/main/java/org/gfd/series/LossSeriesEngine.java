@@ -16,13 +16,18 @@ import org.gfd.network.TimeDerivative;
 import org.gfd.network.WorkBudget;
 
 /**
- * Computes the exact loss series: {@code D^s L} as a sum of canonical networks, one derivative at a
+ * Computes the exact series of a model's observables (the loss first): {@code D^s L} as a sum of canonical networks, one derivative at a
  * time with isomorphic networks merged between steps, then {@code c_s = E[D^s L]} by the memoized
  * Wick expectation (one memo for all orders). Species that the loss cannot tell apart (the factors
  * of asymmetric CP) are merged too: one network per orbit of their permutations, with the orbit's
  * summed coefficient ({@link SpeciesSymmetry}). Stops cleanly, keeping the orders finished, when the
  * work budget runs out, when the run is interrupted, or when the heap or the thread stack
  * overflows (all of the unfinished order's state is dropped before the result is built).
+ *
+ * <p>One engine serves one model: {@link #of} builds D from the loss once, and the Wick memo is
+ * shared by every series the engine computes, of every observable and order, so a second
+ * observable reuses the partially contracted networks the first one met. Thread-safe (the memo is
+ * concurrent); the static {@code compute} methods use a fresh engine each.
  */
 public final class LossSeriesEngine {
   /**
@@ -31,7 +36,30 @@ public final class LossSeriesEngine {
    */
   public static final int MAX_ORDER = 40;
 
-  private LossSeriesEngine() {}
+  private final Model model;
+  private final SpeciesSymmetry symmetry;
+  private final TimeDerivative d;
+  private final WickExpectation wick;
+
+  private LossSeriesEngine(Model model) {
+    this.model = model;
+    NetworkSum loss = NetworkSum.loss(model);
+    // merging by the loss's symmetry alone is right for any observable: D commutes with a
+    // symmetry of the loss and E is invariant under it, so E[D^s sigma(F)] = E[D^s F]
+    this.symmetry = SpeciesSymmetry.of(loss);
+    this.d = new TimeDerivative(loss, symmetry);
+    this.wick = new WickExpectation(symmetry);
+  }
+
+  /** The engine of {@code model}: its derivative and one Wick memo for all its series. */
+  public static LossSeriesEngine of(Model model) {
+    return new LossSeriesEngine(model);
+  }
+
+  /** The number of partially contracted networks the shared Wick memo holds. */
+  public int memoSize() {
+    return wick.memoSize();
+  }
 
   /**
    * {@code D^s L} as a sum of canonical networks.
@@ -78,8 +106,18 @@ public final class LossSeriesEngine {
    */
   public static LossSeries compute(Model model, String observable, int maxOrder, List<Polynomial> known,
       WorkBudget budget, Consumer<LossSeries> finished) {
+    return of(model).series(observable, maxOrder, known, budget, finished);
+  }
+
+  /**
+   * The series of {@code observable} ({@code loss} or one of the model's observables) up to order
+   * {@code maxOrder}, as {@link #compute(Model, String, int, List, WorkBudget, Consumer)}, with this
+   * engine's shared memo.
+   */
+  public LossSeries series(String observable, int maxOrder, List<Polynomial> known, WorkBudget budget,
+      Consumer<LossSeries> finished) {
     checkOrder(maxOrder);
-    Run run = new Run(model, observable, maxOrder, known, finished);
+    Run run = new Run(observable, maxOrder, known, finished);
     try {
       run.compute(budget);
     } catch (StoppedException e) {
@@ -95,8 +133,7 @@ public final class LossSeriesEngine {
   }
 
   /** The finished orders of one computation; the state of the order in progress lives in {@link #compute}'s frame only. */
-  private static final class Run {
-    private final Model model;
+  private final class Run {
     private final String observable;
     private final int maxOrder;
     private final List<Polynomial> known;
@@ -105,8 +142,7 @@ public final class LossSeriesEngine {
     private final List<Double> seconds = new ArrayList<>();
     private final List<Integer> networks = new ArrayList<>();
 
-    Run(Model model, String observable, int maxOrder, List<Polynomial> known, Consumer<LossSeries> finished) {
-      this.model = model;
+    Run(String observable, int maxOrder, List<Polynomial> known, Consumer<LossSeries> finished) {
       this.observable = observable;
       this.maxOrder = maxOrder;
       this.known = List.copyOf(known);
@@ -114,14 +150,7 @@ public final class LossSeriesEngine {
     }
 
     void compute(WorkBudget budget) {
-      NetworkSum loss = NetworkSum.loss(model);
-      NetworkSum observed = NetworkSum.observable(model, observable);
-      // merging by the loss's symmetry alone is right for any observable: D commutes with a
-      // symmetry of the loss and E is invariant under it, so E[D^s sigma(F)] = E[D^s F]
-      SpeciesSymmetry symmetry = SpeciesSymmetry.of(loss);
-      TimeDerivative d = new TimeDerivative(loss, symmetry);
-      WickExpectation wick = new WickExpectation(symmetry);
-      NetworkSum current = symmetry.group(observed, budget);
+      NetworkSum current = symmetry.group(NetworkSum.observable(model, observable), budget);
       for (int s = 0; s <= maxOrder; s++) {
         long start = System.nanoTime();
         if (s > 0) {

@@ -137,6 +137,29 @@ class ModelLanguageTest {
   }
 
   @Test
+  void oneEngineSharesItsWickMemoAcrossObservables() {
+    Model m = ModelLoader.parse("""
+        model regression
+        index p, n
+        param w[p] ~ N(0, sigma2)
+        data X[p, n] ~ N(0, 1)
+        data b[p] ~ N(0, 1)
+        loss = 1/2 |(w[i] - b[i]) X[i, a]|^2
+        observable distance = 1/2 |w[i] - b[i]|^2
+        """, "test.gfd", Map.of());
+    LossSeriesEngine shared = LossSeriesEngine.of(m);
+    List<Polynomial> loss = shared.series("loss", 3, List.of(), WorkBudget.unlimited(), s -> {}).coefficients();
+    List<Polynomial> distance = shared.series("distance", 3, List.of(), WorkBudget.unlimited(), s -> {}).coefficients();
+    LossSeriesEngine alone = LossSeriesEngine.of(m);
+    assertEquals(alone.series("distance", 3, List.of(), WorkBudget.unlimited(), s -> {}).coefficients(), distance);
+    LossSeriesEngine lossAlone = LossSeriesEngine.of(m);
+    assertEquals(lossAlone.series("loss", 3, List.of(), WorkBudget.unlimited(), s -> {}).coefficients(), loss);
+    // the second observable met networks the first had already contracted
+    assertTrue(shared.memoSize() < alone.memoSize() + lossAlone.memoSize(),
+        shared.memoSize() + " vs " + alone.memoSize() + " + " + lossAlone.memoSize());
+  }
+
+  @Test
   void anObservableThatTheLossSymmetryMovesIsHalfItsSymmetrization() {
     // asymmetric CP of order 2: exchanging U and V keeps the loss, so E|U(t)|^2 = E|V(t)|^2
     Model m = parse("""
