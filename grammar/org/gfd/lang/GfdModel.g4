@@ -8,7 +8,7 @@ file
 
 statement
   : 'model' NAME settings? ';'?                                            # modelStatement
-  | 'let' NAME '=' INT ';'?                                                # letStatement
+  | 'let' NAME '=' INT ('in' INT '..' INT)? ';'?                           # letStatement
   | 'index' NAME (',' NAME)* ';'?                                          # indexStatement
   | role=('param' | 'data') tensorDecl (',' tensorDecl)* '~' distribution family? ';'?  # gaussianStatement
   | 'const' NAME '[' NAME (',' NAME)* ':' NAME ']' '=' '[' constraint (',' constraint)* ']' ';'?  # constStatement

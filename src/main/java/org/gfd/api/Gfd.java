@@ -91,12 +91,6 @@ public final class Gfd {
    */
   public static LossSeries series(Model model, String observable, int maxOrder, List<Polynomial> known,
       WorkBudget budget, Consumer<LossSeries> finished) {
-    if (!observable.equals("loss") && !model.observables().containsKey(observable)) {
-      List<String> names = new ArrayList<>(List.of("loss"));
-      names.addAll(model.observables().keySet());
-      throw new InputException("model " + model.name() + " has no observable " + Messages.quote(observable)
-          + "; its observables are " + String.join(", ", names));
-    }
     return LossSeriesEngine.compute(model, observable, maxOrder, known, budget, finished);
   }
 

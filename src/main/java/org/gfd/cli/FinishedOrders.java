@@ -36,7 +36,7 @@ final class FinishedOrders implements Consumer<LossSeries> {
   /** The orders finished so far, marked with {@code reason}. */
   LossSeries series(StopReason reason) {
     LossSeries s = last;
-    return s == null ? new LossSeries(model, "loss", requestedOrder, List.of(), List.of(), List.of(),
+    return s == null ? new LossSeries(model, Model.LOSS, requestedOrder, List.of(), List.of(), List.of(),
         Optional.of(reason)) : s.stopped(reason);
   }
 

@@ -16,9 +16,6 @@ import picocli.CommandLine.Option;
  * its parameters. Both reach the engine through {@link ModelLoader}.
  */
 public final class ModelOptions {
-  /** Smallest and largest tensor orders accepted for the CP models. */
-  static final int MIN_NU = 2;
-  static final int MAX_NU = 64;
   /** The targets of the CP family by the names users write, in the order messages list them. */
   private static final Map<String, String> TARGETS = targets();
 
@@ -28,7 +25,7 @@ public final class ModelOptions {
   String model;
 
   @Option(names = "--nu", paramLabel = "NU",
-      description = "Tensor order nu (" + MIN_NU + "..." + MAX_NU + "): the parameter nu of the CP models (required for them).")
+      description = "Tensor order nu: the parameter nu of the model (2..64 for the CP models; default: the model's, see gfd models).")
   Integer nu;
 
   @Option(names = "--symmetric", description = "Symmetric CP (one factor matrix U) instead of asymmetric.")
@@ -72,12 +69,6 @@ public final class ModelOptions {
       throw new InputException("unknown model " + Messages.quote(chosen) + ": use one of "
           + String.join(", ", ModelLoader.BUILT_INS) + " (see gfd models) or a model file ending in .gfd");
     }
-    if (name.startsWith("cp")) {
-      if (!settings.containsKey("nu")) {
-        throw new InputException("--nu is required for the CP models");
-      }
-      checkNu("--nu", settings.get("nu"));
-    }
     return ModelLoader.builtIn(name, settings);
   }
 
@@ -104,12 +95,5 @@ public final class ModelOptions {
       out.put("nu", nu);
     }
     return out;
-  }
-
-  /** Checks a tensor order given to {@code option}. */
-  static void checkNu(String option, int nu) {
-    if (nu < MIN_NU || nu > MAX_NU) {
-      throw new InputException(option + " must be between " + MIN_NU + " and " + MAX_NU + ", got " + nu);
-    }
   }
 }

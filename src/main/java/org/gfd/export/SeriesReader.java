@@ -30,7 +30,7 @@ public final class SeriesReader {
    * @throws InputException when the text is not such a series of this model
    */
   public static List<Polynomial> coefficients(String json, Model model, String where) {
-    return coefficients(json, model, "loss", where);
+    return coefficients(json, model, Model.LOSS, where);
   }
 
   /** Like {@link #coefficients(String, Model, String)} for the series of {@code observable}. */

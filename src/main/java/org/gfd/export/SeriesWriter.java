@@ -2,6 +2,7 @@ package org.gfd.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gfd.model.Model;
 import org.gfd.series.LossSeries;
 
 /** Writes a loss series as text, JSON or LaTeX. */
@@ -22,7 +23,7 @@ public final class SeriesWriter {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(series.model().describe())
         .append("; observable: ").append(series.observable()).append("; E[")
-        .append(series.observable().equals("loss") ? "L" : series.observable()).append("(t)] = sum_s c_s t^s/s!\n");
+        .append(series.observable().equals(Model.LOSS) ? "L" : series.observable()).append("(t)] = sum_s c_s t^s/s!\n");
     for (int s = 0; s <= series.maxOrder(); s++) {
       sb.append("c_").append(s).append(" = ").append(series.coefficient(s)).append('\n');
     }
@@ -56,7 +57,7 @@ public final class SeriesWriter {
   public static String latex(LossSeries series) {
     StringBuilder sb = new StringBuilder(Latex.requires());
     sb.append("% gfd: exact loss series of ").append(series.model().describe()).append('\n');
-    boolean loss = series.observable().equals("loss");
+    boolean loss = series.observable().equals(Model.LOSS);
     if (!loss) {
       sb.append("% observable: ").append(series.observable()).append(", the flow following the loss\n");
     }

@@ -202,10 +202,19 @@ public final class ModelLoader {
       } else if (st instanceof GfdModelParser.LetStatementContext l) {
         String key = l.NAME().getText();
         declareName(key, at(l));
-        int value = integer(l.INT().getSymbol());
-        if (settings.containsKey(key)) {
+        int value = integer(l.INT(0).getSymbol());
+        boolean given = settings.containsKey(key);
+        if (given) {
           value = settings.get(key);
           settingsUsed.add(key);
+        }
+        if (l.INT().size() == 3) {
+          int low = integer(l.INT(1).getSymbol());
+          int high = integer(l.INT(2).getSymbol());
+          if (value < low || value > high) {
+            String message = "parameter " + key + " must be between " + low + " and " + high + ", got " + value;
+            throw given ? new InputException(file + ": " + message) : at(l).error(message);
+          }
         }
         lets.put(key, value);
       } else if (st instanceof GfdModelParser.IndexStatementContext ix) {
@@ -243,7 +252,7 @@ public final class ModelLoader {
         loss = scalar(l.expr(), "the loss");
       } else if (st instanceof GfdModelParser.ObservableStatementContext o) {
         String n = o.NAME().getText();
-        if (n.equals("loss") || observables.containsKey(n)) {
+        if (n.equals(Model.LOSS) || observables.containsKey(n)) {
           throw at(o).error("the observable name " + n + " is already taken");
         }
         observables.put(n, scalar(o.expr(), "observable " + n));

@@ -1,10 +1,13 @@
 package org.gfd.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gfd.error.InputException;
+import org.gfd.error.Messages;
 
 /**
  * A model trained by gradient flow: its tensor species, its loss {@code L} (a sum of tensor
@@ -19,6 +22,9 @@ import java.util.Objects;
  */
 public record Model(String name, Map<String, Object> parameters, List<Species> species,
     List<TensorTerm> loss, Map<String, List<TensorTerm>> observables) {
+  /** The loss's name among the observables. */
+  public static final String LOSS = "loss";
+
   public Model {
     Objects.requireNonNull(name);
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -27,13 +33,32 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
     Map<String, List<TensorTerm>> copy = new LinkedHashMap<>();
     observables.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     observables = Collections.unmodifiableMap(copy);
-    if (observables.containsKey("loss")) {
+    if (observables.containsKey(LOSS)) {
       throw new IllegalArgumentException("an observable may not be called loss");
     }
     checkSpecies(species, loss);
     for (List<TensorTerm> o : observables.values()) {
       checkSpecies(species, o);
     }
+  }
+
+  /**
+   * The terms of the observable {@code name}: {@link #LOSS} or one of {@link #observables()}.
+   *
+   * @throws InputException when the model has no such observable (the message lists those it has)
+   */
+  public List<TensorTerm> observable(String name) {
+    if (name.equals(LOSS)) {
+      return loss;
+    }
+    List<TensorTerm> terms = observables.get(name);
+    if (terms == null) {
+      List<String> names = new ArrayList<>(List.of(LOSS));
+      names.addAll(observables.keySet());
+      throw new InputException("model " + this.name + " has no observable " + Messages.quote(name)
+          + "; its observables are " + String.join(", ", names));
+    }
+    return terms;
   }
 
   /** A model whose only observable is its loss. */

@@ -22,29 +22,19 @@ public final class NetworkSum {
     this.terms = Collections.unmodifiableMap(terms);
   }
 
-  /** The name of the loss among a model's observables. */
-  public static final String LOSS = "loss";
-
   /** The loss of {@code model} as a sum of canonical networks. */
   public static NetworkSum loss(Model model) {
     return of(SpeciesTable.of(model), model.loss());
   }
 
   /**
-   * The observable {@code name} of {@code model} ({@link #LOSS} or one of
-   * {@link Model#observables()}) as a sum of canonical networks.
+   * The observable {@code name} of {@code model} ({@link Model#observable}) as a sum of canonical
+   * networks over {@code table} (the model's).
    *
-   * @throws IllegalArgumentException when the model has no such observable
+   * @throws org.gfd.error.InputException when the model has no such observable
    */
-  public static NetworkSum observable(Model model, String name) {
-    if (name.equals(LOSS)) {
-      return loss(model);
-    }
-    List<TensorTerm> terms = model.observables().get(name);
-    if (terms == null) {
-      throw new IllegalArgumentException("model " + model.name() + " has no observable " + name);
-    }
-    return of(SpeciesTable.of(model), terms);
+  public static NetworkSum observable(Model model, String name, SpeciesTable table) {
+    return of(table, model.observable(name));
   }
 
   private static NetworkSum of(SpeciesTable table, List<TensorTerm> terms) {

@@ -37,13 +37,14 @@ public final class LossSeriesEngine {
   public static final int MAX_ORDER = 40;
 
   private final Model model;
+  private final NetworkSum loss;
   private final SpeciesSymmetry symmetry;
   private final TimeDerivative d;
   private final WickExpectation wick;
 
   private LossSeriesEngine(Model model) {
     this.model = model;
-    NetworkSum loss = NetworkSum.loss(model);
+    this.loss = NetworkSum.loss(model);
     // merging by the loss's symmetry alone is right for any observable: D commutes with a
     // symmetry of the loss and E is invariant under it, so E[D^s sigma(F)] = E[D^s F]
     this.symmetry = SpeciesSymmetry.of(loss);
@@ -91,7 +92,7 @@ public final class LossSeriesEngine {
   /** The series of the loss, like {@link #compute(Model, String, int, List, WorkBudget, Consumer)}. */
   public static LossSeries compute(Model model, int maxOrder, List<Polynomial> known, WorkBudget budget,
       Consumer<LossSeries> finished) {
-    return compute(model, NetworkSum.LOSS, maxOrder, known, budget, finished);
+    return compute(model, Model.LOSS, maxOrder, known, budget, finished);
   }
 
   /**
@@ -99,6 +100,7 @@ public final class LossSeriesEngine {
    * {@code maxOrder}, the flow following the loss: {@code c_s = E[D^s O]}.
    *
    * @param observable {@code loss} or the name of one of the model's observables
+   * @throws InputException when the model has no such observable
    * @param known coefficients {@code c_0..c_k} already computed (a checkpoint): their derivatives
    *     are still taken, their expectations are not
    * @param finished told the series so far after each order is finished (to write it as it grows)
@@ -150,7 +152,8 @@ public final class LossSeriesEngine {
     }
 
     void compute(WorkBudget budget) {
-      NetworkSum current = symmetry.group(NetworkSum.observable(model, observable), budget);
+      NetworkSum observed = observable.equals(Model.LOSS) ? loss : NetworkSum.observable(model, observable, loss.table());
+      NetworkSum current = symmetry.group(observed, budget);
       for (int s = 0; s <= maxOrder; s++) {
         long start = System.nanoTime();
         if (s > 0) {

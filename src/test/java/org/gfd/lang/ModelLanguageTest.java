@@ -173,6 +173,8 @@ class ModelLanguageTest {
     List<Polynomial> first = LossSeriesEngine.compute(m, "first", 4, List.of(), WorkBudget.unlimited(), s -> {}).coefficients();
     List<Polynomial> both = LossSeriesEngine.compute(m, "both", 4, List.of(), WorkBudget.unlimited(), s -> {}).coefficients();
     assertEquals(Polynomial.term(Rational.ONE, Monomial.of(Map.of(Variable.P, 1, Variable.H, 1, Variable.SIGMA2, 1))), first.get(0));
+    // by hand: D|U|^2 = -<2U, grad_U L> = -2 (|T|^2 - tr T) with T = U^T V, and E|T|^2 = p^2 H sigma2^2, E tr T = 0
+    assertEquals(Polynomial.term(Rational.of(-2), Monomial.of(Map.of(Variable.P, 2, Variable.H, 1, Variable.SIGMA2, 2))), first.get(1));
     for (int s = 0; s <= 4; s++) {
       assertEquals(both.get(s), first.get(s).multiply(Rational.of(2)), "order " + s);
     }
@@ -200,6 +202,7 @@ class ModelLanguageTest {
         {"loss = delta[i, j] delta[i, j]\n", "test.gfd:4:8: the kind of an index cannot be inferred"},
         {"loss = |U[h, i]|^3\n", "test.gfd:4:18: only the squared norm"},
         {"const A[a, b, c : p] = [a + b = c mod p]\nloss = U[h, i] U[h, i]\n", "test.gfd:4:1: linear-constraint tensors"},
+        {"let k = 9 in 1..3\nloss = U[h, i] U[h, i]\n", "test.gfd:4:1: parameter k must be between 1 and 3, got 9"},
         {"loss = (U[h, i] U[g, i])^100000\n", "test.gfd:4:8: a power of a tensor expression may be at most"},
         {"tensor A[h, i] = " + String.join(" + ", java.util.Collections.nCopies(10, "U[h, i]")) + "\nloss = (A[h, i] A[h, i])^5\n",
             "test.gfd:5:8: this product expands to more than 100000 terms"}
