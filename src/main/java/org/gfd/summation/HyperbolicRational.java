@@ -182,13 +182,9 @@ final class HyperbolicRational implements Strategy {
     for (int used = 0; used < MAX_PRIMES; used++, p = ModularKernel.previousPrime(p)) {
       long[] fp = new long[n];
       boolean ok = true;
-      for (int s = 0; s < n; s++) {
-        BigInteger den = f.get(s).denominator().mod(BigInteger.valueOf(p));
-        ok &= den.signum() != 0;
-        if (ok) {
-          fp[s] = f.get(s).numerator().mod(BigInteger.valueOf(p)).multiply(den.modInverse(BigInteger.valueOf(p)))
-              .mod(BigInteger.valueOf(p)).longValue();
-        }
+      for (int s = 0; s < n && ok; s++) {
+        fp[s] = Mod.residue(f.get(s), p);
+        ok = fp[s] >= 0;
       }
       if (!ok) {
         continue;

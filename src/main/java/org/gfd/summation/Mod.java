@@ -1,6 +1,7 @@
 package org.gfd.summation;
 
 import java.math.BigInteger;
+import org.gfd.algebra.Rational;
 
 /**
  * Arithmetic modulo a prime {@code p < 2^31} (so that products fit in a {@code long}): matrices,
@@ -13,6 +14,16 @@ final class Mod {
 
   static long inverse(long a, long p) {
     return BigInteger.valueOf(a).modInverse(BigInteger.valueOf(p)).longValue();
+  }
+
+  /** {@code x} modulo {@code p} in {@code 0..p-1}, or -1 when {@code p} divides its denominator. */
+  static long residue(Rational x, long p) {
+    BigInteger bp = BigInteger.valueOf(p);
+    BigInteger den = x.denominator().mod(bp);
+    if (den.signum() == 0) {
+      return -1;
+    }
+    return x.numerator().mod(bp).multiply(den.modInverse(bp)).mod(bp).longValue();
   }
 
   /** r times m, an r-rows-by-n times n-by-c product. */

@@ -194,7 +194,7 @@ final class ModularKernel {
         long[] t = m[pivot];
         m[pivot] = m[rank];
         m[rank] = t;
-        long inv = BigInteger.valueOf(t[col]).modInverse(bp).longValue();
+        long inv = Mod.inverse(t[col], p);
         for (int k = col; k < columns; k++) {
           t[k] = t[k] * inv % p;
         }
