@@ -32,11 +32,15 @@ import org.gfd.numeric.Curves;
 import org.gfd.numeric.TauGrid;
 import org.gfd.scaling.LeadingMonomials;
 import org.gfd.scaling.Ray;
+import org.gfd.scaling.RegimeCell;
 import org.gfd.scaling.RegimeMap;
+import org.gfd.scaling.RegimeName;
 import org.gfd.scaling.RegimeStudy;
+import org.gfd.scaling.RegimeVertex;
 import org.gfd.scaling.Verification;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
+import org.gfd.summation.Attempt;
 import org.gfd.summation.Strategy;
 import org.gfd.summation.Summation;
 import org.gfd.summation.SummationResult;
@@ -265,19 +269,19 @@ public final class Gfd {
     RegimeMap map = study.map();
     List<RegimeSum> sums = new ArrayList<>();
     Map<Integer, Set<Monomial>> weights = new TreeMap<>();
-    for (org.gfd.scaling.RegimeCell c : map.cells()) {
-      if (!c.name().isNamed() || c.name() == org.gfd.scaling.RegimeName.DRIFTING) {
+    for (RegimeCell c : map.cells()) {
+      if (!c.name().isNamed() || c.name() == RegimeName.DRIFTING) {
         continue;
       }
       sums.add(regimeSum("cell " + c.id() + " (" + c.name().label().get() + ")", c.interiorPoint(), c.limit(), strategies,
           budget));
       c.leading().forEach((s, m) -> {
         if (s <= REPORT_FAMILY_MAX_ORDER) {
-          weights.computeIfAbsent(s, k -> new java.util.TreeSet<>()).add(m);
+          weights.computeIfAbsent(s, k -> new TreeSet<>()).add(m);
         }
       });
     }
-    for (org.gfd.scaling.RegimeVertex v : map.vertices()) {
+    for (RegimeVertex v : map.vertices()) {
       if (v.name().label().isPresent() && v.limit().isAdmissible()) {
         sums.add(regimeSum("vertex (" + String.join(", ", v.point().stream().map(Rational::toString).toList()) + ") ("
             + v.name().label().get() + ")", v.point(), v.limit().limitCoefficients(), strategies, budget));
@@ -286,21 +290,24 @@ public final class Gfd {
     return new Report(series, study, sums, families(model, weights, budget));
   }
 
+  /** A summation that gave no closed form, for {@code why}. */
+  private static SummationResult notSummed(String why) {
+    return new SummationResult(Optional.empty(), List.of(new Attempt("summation", false, why)));
+  }
+
   private static RegimeSum regimeSum(String where, List<Rational> point, List<Polynomial> limit,
       List<Strategy> strategies, WorkBudget budget) {
     budget.checkNow();
     SummationResult r;
     if (limit.size() < Summation.MIN_ORDERS) {
-      r = new SummationResult(Optional.empty(), List.of(new org.gfd.summation.Attempt("summation", false,
-          "not tried: " + limit.size() + " orders, and a closed form needs " + Summation.MIN_ORDERS)));
+      r = notSummed("not tried: " + limit.size() + " orders, and a closed form needs " + Summation.MIN_ORDERS);
     } else {
       double seconds = Math.min(REPORT_SUMMATION_SECONDS, budget.nanosLeft() / 1e9);
       try {
         r = Summation.solve(limit, strategies, WorkBudget.seconds(seconds));
       } catch (StoppedException e) {
         budget.checkNow();
-        r = new SummationResult(Optional.empty(), List.of(new org.gfd.summation.Attempt("summation", false,
-            "stopped after " + Math.round(seconds) + " s (" + e.getMessage() + ")")));
+        r = notSummed("stopped after " + Math.round(seconds) + " s (" + e.getMessage() + ")");
       }
     }
     return new RegimeSum(where, point, limit, r);

@@ -1,5 +1,6 @@
 package org.gfd.cli;
 
+import java.util.Locale;
 import static org.gfd.error.Messages.quote;
 
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class SummationOptions {
     if (name == null) {
       return List.copyOf(all.values());
     }
-    Strategy s = all.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+    Strategy s = all.get(name.strip().toLowerCase(Locale.ROOT));
     if (s == null) {
       throw new InputException("unknown strategy " + quote(name) + " in --strategy: use " + String.join(", ", all.keySet()));
     }

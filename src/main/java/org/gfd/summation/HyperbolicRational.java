@@ -2,7 +2,9 @@ package org.gfd.summation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -227,12 +229,12 @@ final class HyperbolicRational implements Strategy {
         }
         modulus = BigInteger.valueOf(p);
       } else {
-        ModularKernel.combine(residues, modulus, java.util.Arrays.stream(monic).mapToObj(BigInteger::valueOf)
+        ModularKernel.combine(residues, modulus, Arrays.stream(monic).mapToObj(BigInteger::valueOf)
             .toArray(BigInteger[]::new), p);
         modulus = modulus.multiply(BigInteger.valueOf(p));
       }
       Optional<Rational[]> candidate = ModularKernel.reconstruct(residues, modulus);
-      if (candidate.isPresent() && previous != null && java.util.Arrays.equals(candidate.get(), previous)) {
+      if (candidate.isPresent() && previous != null && Arrays.equals(candidate.get(), previous)) {
         return Optional.of(rationalRoots(candidate.get()));
       }
       previous = candidate.orElse(null);
@@ -451,7 +453,7 @@ final class HyperbolicRational implements Strategy {
     private final Random random = new Random(20261125L);
     private final Set<Map<Variable, Rational>> used = new HashSet<>();
     /** For each list of columns (by identity), the independent equations at each point so far. */
-    private final Map<List<List<Polynomial>>, List<List<Rational[]>>> evaluated = new java.util.IdentityHashMap<>();
+    private final Map<List<List<Polynomial>>, List<List<Rational[]>>> evaluated = new IdentityHashMap<>();
 
     Sampler(List<Polynomial> f, TreeSet<Variable> constants) {
       this.f = f;

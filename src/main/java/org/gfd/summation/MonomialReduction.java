@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
+import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 
 /**
@@ -57,7 +58,7 @@ record MonomialReduction(Variable x, Monomial m, List<Polynomial> reduced) {
     List<Polynomial> reduced = new ArrayList<>();
     for (Polynomial p : c) {
       Polynomial.Builder r = new Polynomial.Builder();
-      for (Map.Entry<Monomial, org.gfd.algebra.Rational> t : p.terms().entrySet()) {
+      for (Map.Entry<Monomial, Rational> t : p.terms().entrySet()) {
         Optional<Integer> k = power(t.getKey(), m);
         if (k.isEmpty()) {
           return Optional.empty();
@@ -89,7 +90,7 @@ record MonomialReduction(Variable x, Monomial m, List<Polynomial> reduced) {
 
   /** A Symja replacement rule that puts the monomial back for {@code x}. */
   String back() {
-    return Summation.inputForm(Polynomial.variable(x)) + " -> " + Summation.inputForm(Polynomial.term(org.gfd.algebra.Rational.ONE, m));
+    return Summation.inputForm(Polynomial.variable(x)) + " -> " + Summation.inputForm(Polynomial.term(Rational.ONE, m));
   }
 
   /** How the account says it. */
