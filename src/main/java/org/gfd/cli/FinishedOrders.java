@@ -37,7 +37,7 @@ final class FinishedOrders implements Consumer<LossSeries> {
   LossSeries series(StopReason reason) {
     LossSeries s = last;
     return s == null ? new LossSeries(model, Model.LOSS, requestedOrder, List.of(), List.of(), List.of(),
-        Optional.of(reason)) : s.stopped(reason);
+        List.of(), Optional.of(reason)) : s.stopped(reason);
   }
 
   /**

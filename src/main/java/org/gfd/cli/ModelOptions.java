@@ -32,7 +32,8 @@ public final class ModelOptions {
   boolean symmetric;
 
   @Option(names = "--target", paramLabel = "TARGET",
-      description = "Target tensor of the CP models: identity or zero (any case). Default: identity.")
+      description = "Target tensor of the CP models: identity, zero or modular (addition modulo a prime p, "
+          + "[a + b = c mod p]: asymmetric, nu = 3 only); any case. Default: identity.")
   String target;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", split = ",",
@@ -43,6 +44,7 @@ public final class ModelOptions {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("identity", "");
     m.put("zero", "-zero");
+    m.put("modular", "-modular");
     return m;
   }
 
@@ -61,6 +63,14 @@ public final class ModelOptions {
     if (name.equals("cp")) {
       String suffix = target == null ? "" : Choices.parse("target", target, TARGETS);
       name = "cp" + (symmetric ? "-symmetric" : "") + suffix;
+      if (suffix.equals("-modular")) {
+        // a + b = c ties three indices: the built-in is asymmetric CP of order 3
+        if (symmetric || settings.getOrDefault("nu", 3) != 3) {
+          throw new InputException("--target modular is a target of asymmetric CP of order 3: drop "
+              + (symmetric ? "--symmetric" : "--nu " + settings.get("nu")));
+        }
+        settings.remove("nu");
+      }
     } else if (symmetric || target != null) {
       throw new InputException((symmetric ? "--symmetric" : "--target") + " applies to --model cp only, not to "
           + Messages.quote(chosen));

@@ -11,10 +11,12 @@ import java.util.Map;
  * that leave {@code e_jk} classes of kind {@code k}. Stored compactly, because the memo holds
  * hundreds of thousands of them: each exponent vector is packed into one {@code long}
  * ({@link Packing}), and the coefficients are {@code long}s until one would overflow, then
- * {@link BigInteger}s (exact either way). Immutable.
+ * {@link BigInteger}s (exact either way). With constant tensors the exponents are those of
+ * {@link org.gfd.network.ContractedValue} (classes less ranks), and a {@link #divisor} names the
+ * prime sizes at which they are wrong. Immutable.
  */
 final class ClassCounts {
-  static final ClassCounts ONE = new ClassCounts(new long[] {0}, new long[] {1}, null);
+  static final ClassCounts ONE = new ClassCounts(new long[] {0}, new long[] {1}, null, BigInteger.ONE);
 
   /** Sorted, distinct packed exponent vectors. */
   private final long[] keys;
@@ -22,11 +24,27 @@ final class ClassCounts {
   private final long[] small;
   /** The coefficients, when some do not fit in a {@code long}; else null. */
   private final BigInteger[] big;
+  /** Sizes of constrained kinds that are primes dividing this are where the counts are wrong. */
+  private final BigInteger divisor;
 
-  private ClassCounts(long[] keys, long[] small, BigInteger[] big) {
+  private ClassCounts(long[] keys, long[] small, BigInteger[] big, BigInteger divisor) {
     this.keys = keys;
     this.small = small;
     this.big = big;
+    this.divisor = divisor;
+  }
+
+  /** One fully contracted network of value {@code x^key}, valid for prime sizes not dividing {@code divisor}. */
+  static ClassCounts single(long key, BigInteger divisor) {
+    return new ClassCounts(new long[] {key}, new long[] {1}, null, divisor);
+  }
+
+  /**
+   * A positive integer: at a prime size of a constrained kind that divides it, some of the counted
+   * networks have another value ({@link org.gfd.network.ContractedValue}); 1 without constant tensors.
+   */
+  BigInteger divisor() {
+    return divisor;
   }
 
   int size() {
@@ -78,9 +96,12 @@ final class ClassCounts {
     private int count;
     /** The exact sums once a {@code long} sum overflowed (then the table above is unused). */
     private Map<Long, BigInteger> exact;
+    /** The least common multiple of the divisors of the counts added. */
+    private BigInteger divisor = BigInteger.ONE;
 
     /** Adds {@code multiplier * x^offset * counts}; {@code multiplier > 0}. */
     void add(ClassCounts counts, long multiplier, long offset) {
+      divisor = lcm(divisor, counts.divisor);
       for (int i = 0; i < counts.keys.length; i++) {
         long key = counts.keys[i] + offset;
         if (exact == null && counts.small != null) {
@@ -161,14 +182,14 @@ final class ClassCounts {
         for (int i = 0; i < count; i++) {
           v[i] = valueOf(k[i]);
         }
-        return new ClassCounts(k, v, null);
+        return new ClassCounts(k, v, null, divisor);
       }
       long[] k = exact.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
       BigInteger[] v = new BigInteger[k.length];
       for (int i = 0; i < k.length; i++) {
         v[i] = exact.get(k[i]);
       }
-      return new ClassCounts(k, null, v);
+      return new ClassCounts(k, null, v, divisor);
     }
 
     private long valueOf(long key) {
@@ -179,5 +200,16 @@ final class ClassCounts {
       }
       return values[i];
     }
+  }
+
+  /** The least common multiple of two positive integers. */
+  static BigInteger lcm(BigInteger a, BigInteger b) {
+    if (a.equals(BigInteger.ONE)) {
+      return b;
+    }
+    if (b.equals(BigInteger.ONE) || a.equals(b)) {
+      return a;
+    }
+    return a.divide(a.gcd(b)).multiply(b);
   }
 }

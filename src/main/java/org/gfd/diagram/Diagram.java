@@ -17,8 +17,9 @@ import org.jgrapht.graph.Multigraph;
  * A fully paired diagram of {@code c_s}: a network of {@code D^s L} with a perfect Wick matching of
  * its nodes within species, up to isomorphism.
  *
- * @param form the canonical form: the network's nodes each with one extra last leg, in a class of
- *     kind {@link DiagramCensus#PAIR} shared by the two nodes of each Wick pair
+ * @param form the canonical form: the network's Gaussian nodes each with one extra last leg, in a
+ *     class of kind {@link DiagramCensus#PAIR} shared by the two nodes of each Wick pair (constant
+ *     tensors are not paired and have no such leg)
  * @param coefficient the sum over all (network term, matching) isomorphic to this diagram of the
  *     term's coefficient in {@code D^s L}: the diagram's signed multiplicity
  * @param weight its value: the size monomial of the fully contracted network times the variances
@@ -32,7 +33,21 @@ public record Diagram(Network form, Rational coefficient, Monomial weight) {
 
   /** The number of Wick pairs. */
   public int pairCount() {
-    return form.nodeCount() / 2;
+    int paired = 0;
+    for (int v = 0; v < form.nodeCount(); v++) {
+      paired += form.table().gaussian(form.species(v)) ? 1 : 0;
+    }
+    return paired / 2;
+  }
+
+  /** The number of legs of node {@code v} in the network, without the leg that marks its pair. */
+  public int legCount(int v) {
+    return form.table().gaussian(form.species(v)) ? form.arity(v) - 1 : form.arity(v);
+  }
+
+  /** The class of the leg that marks node {@code v}'s Wick pair, -1 for a constant tensor. */
+  private int pairClass(int v) {
+    return form.table().gaussian(form.species(v)) ? form.legClass(v, form.arity(v) - 1) : -1;
   }
 
   /**
@@ -54,11 +69,13 @@ public record Diagram(Network form, Rational coefficient, Monomial weight) {
     for (int v = 0; v < form.nodeCount(); v++) {
       nodes[v] = new NetworkVertex.NodeVertex(v, form.table().species(form.species(v)).name());
       g.addVertex(nodes[v]);
-      int last = form.arity(v) - 1;
-      for (int k = 0; k < last; k++) {
+      for (int k = 0; k < legCount(v); k++) {
         g.addEdge(nodes[v], classes[form.legClass(v, k)], new LegEdge(v, k));
       }
-      int pair = form.legClass(v, last);
+      int pair = pairClass(v);
+      if (pair < 0) {
+        continue;
+      }
       if (firstOfPair[pair] == null) {
         firstOfPair[pair] = nodes[v];
       } else {
@@ -76,7 +93,10 @@ public record Diagram(Network form, Rational coefficient, Monomial weight) {
     Arrays.fill(first, -1);
     List<int[]> out = new ArrayList<>();
     for (int v = 0; v < form.nodeCount(); v++) {
-      int pair = form.legClass(v, form.arity(v) - 1);
+      int pair = pairClass(v);
+      if (pair < 0) {
+        continue;
+      }
       if (first[pair] < 0) {
         first[pair] = v;
       } else {
@@ -102,7 +122,7 @@ public record Diagram(Network form, Rational coefficient, Monomial weight) {
         sb.append(' ');
       }
       sb.append(form.table().species(form.species(v)).name()).append('[');
-      for (int k = 0; k < form.arity(v) - 1; k++) {
+      for (int k = 0; k < legCount(v); k++) {
         int c = form.legClass(v, k);
         if (name[c] < 0) {
           name[c] = named++;

@@ -14,10 +14,10 @@ import org.gfd.algebra.Variable;
 import org.gfd.error.InputException;
 import org.gfd.model.IndexKind;
 import org.gfd.network.CanonicalLabeler;
+import org.gfd.network.ContractedValue;
 import org.gfd.network.Network;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.SpeciesTable;
-import org.gfd.network.UnionFind;
 import org.gfd.network.WorkBudget;
 
 /**
@@ -40,7 +40,7 @@ public final class DiagramCensus {
   public static BigInteger matchingCount(NetworkSum sum) {
     BigInteger total = BigInteger.ZERO;
     for (Network f : sum.terms().keySet()) {
-      total = total.add(matchings(counts(f.speciesCounts())));
+      total = total.add(matchings(sum.table(), counts(f.speciesCounts())));
     }
     return total;
   }
@@ -64,7 +64,7 @@ public final class DiagramCensus {
   public static BigInteger matchingCountLowerBound(NetworkSum loss, int s) {
     BigInteger bound = BigInteger.ZERO;
     for (List<Integer> n : countVectorCoefficients(loss, s).keySet()) {
-      bound = bound.add(matchings(n));
+      bound = bound.add(matchings(loss.table(), n));
     }
     return bound;
   }
@@ -118,10 +118,14 @@ public final class DiagramCensus {
     return Arrays.stream(speciesCounts).boxed().toList();
   }
 
-  /** {@code prod_sigma (n_sigma - 1)!!}, zero when some count is odd. */
-  private static BigInteger matchings(List<Integer> n) {
+  /** {@code prod_sigma (n_sigma - 1)!!} over the Gaussian species, zero when some count is odd. */
+  private static BigInteger matchings(SpeciesTable table, List<Integer> n) {
     BigInteger m = BigInteger.ONE;
-    for (int count : n) {
+    for (int sigma = 0; sigma < n.size(); sigma++) {
+      int count = n.get(sigma);
+      if (!table.gaussian(sigma)) {
+        continue;
+      }
       if (count % 2 != 0) {
         return BigInteger.ZERO;
       }
@@ -154,6 +158,11 @@ public final class DiagramCensus {
       int n = f.nodeCount();
       int[] partner = new int[n];
       Arrays.fill(partner, -1);
+      for (int v = 0; v < n; v++) {
+        if (!table.gaussian(f.species(v))) {
+          partner[v] = v; // constant tensors are not paired
+        }
+      }
       forEachMatching(f, partner, 0, budget, () -> {
         Network form = CanonicalLabeler.canonicalize(marked(f, partner, marked, pairKind), budget);
         coefficients.merge(form, e.getValue(), Rational::add);
@@ -203,7 +212,7 @@ public final class DiagramCensus {
     int legs = 0;
     for (int v = 0; v < n; v++) {
       species[v] = f.species(v);
-      legs += f.arity(v) + 1;
+      legs += marked.arity(species[v]);
       if (partner[v] > v) {
         pairClass[v] = c + pairs;
         pairClass[partner[v]] = c + pairs;
@@ -216,7 +225,9 @@ public final class DiagramCensus {
       for (int k = 0; k < f.arity(v); k++) {
         legClass[l++] = f.legClass(v, k);
       }
-      legClass[l++] = pairClass[v];
+      if (partner[v] != v) {
+        legClass[l++] = pairClass[v];
+      }
     }
     int[] kinds = new int[c + pairs];
     for (int i = 0; i < c; i++) {
@@ -228,28 +239,33 @@ public final class DiagramCensus {
     return Network.of(marked, species, legClass, kinds);
   }
 
-  /** The value of {@code f} with the matching contracted: sizes of the merged classes, variances. */
+  /**
+   * The value of {@code f} with the matching contracted: the variances of the pairs times the
+   * value of what is left ({@link ContractedValue}: sizes of the merged classes, counts of
+   * solutions of the constant tensors' equations).
+   */
   private static Monomial weight(Network f, int[] partner) {
-    int c = f.classCount();
-    UnionFind merged = new UnionFind(c);
     Monomial variances = Monomial.ONE;
-    for (int v = 0; v < f.nodeCount(); v++) {
+    Network left = f;
+    boolean[] gone = new boolean[f.nodeCount()];
+    for (int v = 0; v < gone.length; v++) {
       int w = partner[v];
-      if (w < v) {
-        continue;
-      }
-      variances = variances.multiply(f.table().species(f.species(v)).variance());
-      for (int k = 0; k < f.arity(v); k++) {
-        merged.union(f.legClass(v, k), f.legClass(w, k));
-      }
-    }
-    Monomial m = variances;
-    for (int i = 0; i < c; i++) {
-      if (merged.find(i) == i) {
-        m = m.multiply(Monomial.of(f.table().kind(f.classKind(i)).size(), 1));
+      if (w > v) {
+        variances = variances.multiply(f.table().species(f.species(v)).variance());
+        left = left.contract(position(gone, v), position(gone, w));
+        gone[v] = true;
+        gone[w] = true;
       }
     }
-    return m;
+    return variances.multiply(ContractedValue.of(left).monomial(f.table()));
   }
 
+  /** The number of node {@code v} of the original network once the nodes marked gone are deleted. */
+  private static int position(boolean[] gone, int v) {
+    int at = 0;
+    for (int u = 0; u < v; u++) {
+      at += gone[u] ? 0 : 1;
+    }
+    return at;
+  }
 }

@@ -1,11 +1,13 @@
 package org.gfd.diagram;
 
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.network.CanonicalLabeler;
+import org.gfd.network.ContractedValue;
 import org.gfd.network.Network;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.SpeciesSymmetry;
@@ -18,7 +20,9 @@ import org.gfd.network.WorkBudget;
  *   E[F] = sum over perfect matchings within each species of prod(variances) * value(F with all
  *          matched pairs contracted),
  * </pre>
- * a fully contracted network being worth {@code prod_kind size^(classes of that kind)}.
+ * a fully contracted network being worth {@code prod_kind size^(classes of that kind)}, or, when
+ * constant tensors are left in it, the count of solutions of their equations
+ * ({@link ContractedValue}). Constant tensors are never paired.
  *
  * <p>Matchings are not enumerated: with {@code v0} a node chosen from the canonical form (see {@link #pivot}),
  * {@code Pairings(F) = sum_{w ~ v0} Pairings(contract(F, v0, w))}, memoized on the canonical form
@@ -52,11 +56,23 @@ public final class WickExpectation {
 
   /** {@code E[F]} for a network of this table's species (any labelling). */
   public Polynomial expectation(Network f, WorkBudget budget) {
+    return expectationAndDivisor(f, budget).value();
+  }
+
+  /**
+   * {@code E[F]} and the divisor of its counts: with constant tensors, the value holds at every
+   * prime size of a constrained kind that does not divide the divisor
+   * ({@link org.gfd.network.ContractedValue}); 1 for a model without them.
+   */
+  private Valued expectationAndDivisor(Network f, WorkBudget budget) {
     int[] counts = f.speciesCounts();
     Monomial variances = Monomial.ONE;
     for (int s = 0; s < counts.length; s++) {
+      if (!table.gaussian(s)) {
+        continue;
+      }
       if (counts[s] % 2 != 0) {
-        return Polynomial.ZERO;
+        return new Valued(Polynomial.ZERO, BigInteger.ONE);
       }
       variances = variances.multiply(table.species(s).variance().pow(counts[s] / 2));
     }
@@ -84,14 +100,47 @@ public final class WickExpectation {
       }
       value.add(Rational.of(matchings.coefficient(j)), m);
     }
-    return value.build();
+    return new Valued(value.build(), matchings.divisor());
   }
+
+  /**
+   * An expectation and the primes where it is wrong.
+   *
+   * @param value the expectation, a polynomial in the sizes and variances
+   * @param divisor at a prime size of a constrained kind dividing it, {@code value} may be wrong;
+   *     1 for a model without constant tensors
+   */
+  public record Valued(Polynomial value, BigInteger divisor) {}
 
   /** {@code E[sum_i a_i F_i] = sum_i a_i E[F_i]}, the terms evaluated in parallel. */
   public Polynomial expectation(NetworkSum sum, WorkBudget budget) {
-    return sum.terms().entrySet().parallelStream().collect(Polynomial.Builder::new,
-        (acc, e) -> acc.add(expectation(e.getKey(), budget), e.getValue()),
-        (a, b) -> a.add(b.build())).build();
+    return expectationAndDivisor(sum, budget).value();
+  }
+
+  /**
+   * {@code E[sum_i a_i F_i]}, with the least common multiple of its terms' divisors (see
+   * {@link Valued}): the terms evaluated in parallel.
+   */
+  public Valued expectationAndDivisor(NetworkSum sum, WorkBudget budget) {
+    Partial total = sum.terms().entrySet().parallelStream().collect(Partial::new,
+        (acc, e) -> acc.add(expectationAndDivisor(e.getKey(), budget), e.getValue()), Partial::addAll);
+    return new Valued(total.value.build(), total.divisor);
+  }
+
+  /** A part of a sum of expectations, for one thread. */
+  private static final class Partial {
+    private final Polynomial.Builder value = new Polynomial.Builder();
+    private BigInteger divisor = BigInteger.ONE;
+
+    void add(Valued term, Rational coefficient) {
+      value.add(term.value(), coefficient);
+      divisor = ClassCounts.lcm(divisor, term.divisor());
+    }
+
+    void addAll(Partial other) {
+      value.add(other.value.build());
+      divisor = ClassCounts.lcm(divisor, other.divisor);
+    }
   }
 
   /** The number of distinct partially contracted networks remembered so far. */
@@ -100,15 +149,16 @@ public final class WickExpectation {
   }
 
   /**
-   * The node whose partners are tried: the first node (in canonical order) of a species with the
-   * fewest nodes left. Fewer partners mean fewer children; on asymmetric nu = 3 CP to order 5 this
+   * The node whose partners are tried: the first node (in canonical order) of a Gaussian species
+   * with the fewest nodes left; -1 when no Gaussian node is left. Fewer partners mean fewer children; on asymmetric nu = 3 CP to order 5 this
    * choice quarters the number of labellings against always taking node 0.
    */
   private static int pivot(Network f) {
     int[] counts = f.speciesCounts();
-    int v0 = 0;
-    for (int u = 1; u < f.nodeCount(); u++) {
-      if (counts[f.species(u)] < counts[f.species(v0)]) {
+    SpeciesTable table = f.table();
+    int v0 = -1;
+    for (int u = 0; u < f.nodeCount(); u++) {
+      if (table.gaussian(f.species(u)) && (v0 < 0 || counts[f.species(u)] < counts[f.species(v0)])) {
         v0 = u;
       }
     }
@@ -186,6 +236,13 @@ public final class WickExpectation {
     }
     budget.check();
     int v0 = pivot(f);
+    if (v0 < 0) {
+      // only constant tensors are left: a count of solutions of their equations
+      ContractedValue value = ContractedValue.of(f);
+      ClassCounts counts = ClassCounts.single(packing.pack(value.exponents()), value.divisor());
+      memo.put(f, counts);
+      return counts;
+    }
     int s = f.species(v0);
     // partners with the same class on every leg give the same child: contract one, count them all
     int n = f.nodeCount();

@@ -66,7 +66,7 @@ public final class DiagramWriter {
         ObjectNode n = nodes.addObject();
         n.put("species", f.table().species(f.species(v)).name());
         ArrayNode legs = n.putArray("classes");
-        for (int k = 0; k < f.arity(v) - 1; k++) {
+        for (int k = 0; k < d.legCount(v); k++) {
           legs.add(f.legClass(v, k));
         }
       }

@@ -2,6 +2,10 @@ package org.gfd.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.gfd.model.Model;
 import org.gfd.series.LossSeries;
 
@@ -27,6 +31,7 @@ public final class SeriesWriter {
     for (int s = 0; s <= series.maxOrder(); s++) {
       sb.append("c_").append(s).append(" = ").append(series.coefficient(s)).append('\n');
     }
+    primesNote(series).forEach(line -> sb.append("# ").append(line).append('\n'));
     series.stopReason().ifPresent(r -> sb.append("# stopped: ").append(r).append('\n'));
     return sb.toString();
   }
@@ -44,6 +49,10 @@ public final class SeriesWriter {
       ObjectNode c = coefs.addObject();
       c.put("s", s);
       c.set("terms", Json.terms(series.coefficient(s)));
+      if (!constrainedKinds(series.model()).isEmpty()) {
+        ArrayNode primes = c.putArray("exceptionalPrimes");
+        series.exceptionalPrimes(s).forEach(primes::add);
+      }
     }
     series.stopReason().ifPresent(r -> root.put("stopped", r.toString()));
     return Json.write(root);
@@ -71,8 +80,38 @@ public final class SeriesWriter {
       sb.append(s == series.maxOrder() ? "." : ",");
     }
     sb.append("\n\\end{align*}\n");
+    primesNote(series).forEach(line -> sb.append(Latex.comment(line)));
     series.stopReason().ifPresent(r -> sb.append("\\noindent\\emph{Orders $0$ to $").append(series.maxOrder())
         .append("$ only: the computation stopped (").append(Latex.text(r.toString())).append(").}\n"));
     return sb.toString();
+  }
+
+  /**
+   * For a model with constant tensors: which sizes the coefficients are for (primes) and, per
+   * order, the primes at which they are wrong; nothing for other models.
+   */
+  static List<String> primesNote(LossSeries series) {
+    List<String> kinds = constrainedKinds(series.model());
+    if (kinds.isEmpty()) {
+      return List.of();
+    }
+    String sizes = String.join(", ", kinds);
+    List<String> lines = new ArrayList<>();
+    lines.add("constant tensors count solutions of linear equations modulo " + sizes
+        + ": the coefficients are for prime " + sizes);
+    for (int s = 0; s <= series.maxOrder(); s++) {
+      List<BigInteger> primes = series.exceptionalPrimes(s);
+      if (!primes.isEmpty()) {
+        lines.add("c_" + s + " is wrong at " + sizes + " = " + primes.stream().map(BigInteger::toString)
+            .collect(Collectors.joining(", ")) + ", where some of those equations lose rank");
+      }
+    }
+    return lines;
+  }
+
+  /** The names of the sizes of the kinds of the model's constant tensors' legs. */
+  private static List<String> constrainedKinds(Model model) {
+    return model.species().stream().filter(sp -> !sp.gaussian())
+        .map(sp -> sp.legKinds().get(0).size().toString()).distinct().toList();
   }
 }

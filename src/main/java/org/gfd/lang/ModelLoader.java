@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +23,8 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
@@ -28,6 +32,7 @@ import org.gfd.error.InputException;
 import org.gfd.error.Messages;
 import org.gfd.model.Factor;
 import org.gfd.model.IndexKind;
+import org.gfd.model.LinearConstraint;
 import org.gfd.model.Model;
 import org.gfd.model.Species;
 import org.gfd.model.TensorTerm;
@@ -42,7 +47,7 @@ import org.gfd.model.TensorTerm;
  */
 public final class ModelLoader {
   /** The built-in models, in the order {@code gfd models} lists them. */
-  public static final List<String> BUILT_INS = List.of("cp", "cp-zero", "cp-symmetric", "cp-symmetric-zero");
+  public static final List<String> BUILT_INS = List.of("cp", "cp-zero", "cp-modular", "cp-symmetric", "cp-symmetric-zero");
   /** The most copies a power or a family loop makes, and the most members a family has. */
   static final int MAX_REPEAT = 1000;
 
@@ -226,8 +231,7 @@ public final class ModelLoader {
       } else if (st instanceof GfdModelParser.GaussianStatementContext g) {
         gaussian(g);
       } else if (st instanceof GfdModelParser.ConstStatementContext c) {
-        throw at(c).error("linear-constraint tensors (" + c.NAME(0).getText()
-            + ") are read by the grammar but not yet evaluated by the engine");
+        constant(c);
       } else if (st instanceof GfdModelParser.TensorStatementContext t) {
         String n = t.NAME(0).getText();
         declareName(n, at(t));
@@ -335,6 +339,79 @@ public final class ModelLoader {
             + Messages.quote(d.expr(1).getText()));
       }
       species.put(n, new Species(n, legs, trainable, variance.terms.get(0).scalar()));
+    }
+
+    /**
+     * {@code const A[a, b, c : p] = [a + b = c mod p]}: a constant tensor of legs of kind {@code p}
+     * that is 1 where every equation holds modulo the size {@code p}, 0 elsewhere.
+     */
+    void constant(GfdModelParser.ConstStatementContext c) {
+      List<TerminalNode> names = c.NAME();
+      String n = names.get(0).getText();
+      TerminalNode kindName = names.get(names.size() - 1);
+      IndexKind kind = kinds.get(kindName.getText());
+      if (kind == null) {
+        throw at(kindName.getSymbol()).error("unknown index kind " + kindName.getText()
+            + " (declare it first: index " + kindName.getText() + ")");
+      }
+      List<String> legs = new ArrayList<>();
+      for (TerminalNode leg : names.subList(1, names.size() - 1)) {
+        if (legs.contains(leg.getText())) {
+          throw at(leg.getSymbol()).error("index " + leg.getText() + " appears twice in constant tensor " + n);
+        }
+        legs.add(leg.getText());
+      }
+      List<List<Integer>> rows = new ArrayList<>();
+      for (GfdModelParser.ConstraintContext eq : c.constraint()) {
+        if (!eq.NAME().getText().equals(kind.name())) {
+          throw at(eq.NAME().getSymbol()).error("the equations of " + n + " are modulo the size of its legs' kind, "
+              + kind.name() + ": write 'mod " + kind.name() + "', not 'mod " + eq.NAME().getText() + "'");
+        }
+        long[] row = new long[legs.size()];
+        addLinear(row, legs, eq.linear(0), 1, n);
+        addLinear(row, legs, eq.linear(1), -1, n);
+        if (Arrays.stream(row).allMatch(x -> x == 0)) {
+          throw at(eq).error("the equation " + Messages.quote(source(eq)) + " of " + n + " holds for every index: it has no unknown left");
+        }
+        List<Integer> coefficients = new ArrayList<>();
+        for (long x : row) {
+          if (Math.abs(x) > MAX_REPEAT) {
+            throw at(eq).error("a coefficient of an equation of " + n + " may be at most " + MAX_REPEAT + " in size");
+          }
+          coefficients.add((int) x);
+        }
+        rows.add(coefficients);
+      }
+      declareName(n, at(c));
+      species.put(n, Species.constant(n, Collections.nCopies(legs.size(), kind), new LinearConstraint(rows)));
+    }
+
+    /** The text of {@code ctx} as the file has it, spaces included. */
+    static String source(ParserRuleContext ctx) {
+      return ctx.getStart().getInputStream().getText(Interval.of(ctx.getStart().getStartIndex(), ctx.getStop().getStopIndex()));
+    }
+
+    /** Adds {@code sign} times the linear form {@code l} to {@code row}, one coefficient per leg. */
+    void addLinear(long[] row, List<String> legs, GfdModelParser.LinearContext l, int sign, String tensor) {
+      List<GfdModelParser.LinearTermContext> terms = l.linearTerm();
+      for (int i = 0; i < terms.size(); i++) {
+        GfdModelParser.LinearTermContext t = terms.get(i);
+        boolean minus = i == 0 ? l.sign != null && l.sign.getText().equals("-") : l.ops.get(i - 1).getText().equals("-");
+        if (t.NAME() == null) {
+          if (integer(t.INT().getSymbol()) != 0) {
+            throw at(t).error("the equations of " + tensor + " are homogeneous: a constant term such as "
+                + Messages.quote(t.getText()) + " is not supported");
+          }
+          continue;
+        }
+        int leg = legs.indexOf(t.NAME().getText());
+        if (leg < 0) {
+          throw at(t.NAME().getSymbol()).error("unknown index " + t.NAME().getText() + " in an equation of " + tensor
+              + " (its indices are " + String.join(", ", legs) + ")");
+        }
+        long k = t.INT() == null ? 1 : integer(t.INT().getSymbol());
+        row[leg] += (minus ? -sign : sign) * k;
+      }
     }
 
     int bound(GfdModelParser.BoundContext b, Map<String, Integer> env) {

@@ -246,18 +246,6 @@ public final class Network implements Comparable<Network> {
   }
 
   /**
-   * The value of a network without nodes: {@code prod_kind size^(number of classes)}.
-   *
-   * @throws IllegalStateException when the network still has nodes
-   */
-  public Monomial emptyValue() {
-    if (nodeSpecies.length > 0) {
-      throw new IllegalStateException("network has nodes");
-    }
-    return freeClassWeight();
-  }
-
-  /**
    * This network as a JGraphT multigraph: one vertex per node and per class, one edge per leg
    * (joining the node to its class, labelled by its position).
    */

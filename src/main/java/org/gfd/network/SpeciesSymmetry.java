@@ -14,7 +14,7 @@ import org.gfd.model.Species;
  *
  * <p>Definition. A permutation {@code sigma} of the species acts on a network by renaming the
  * species of its nodes. It is a symmetry of the loss when it only exchanges species with the same
- * legs, variance and trainability, and {@code sigma(L) = L} as a sum of canonical networks. Then
+ * legs, variance and trainability (both Gaussian), and {@code sigma(L) = L} as a sum of canonical networks. Then
  * {@code D(sigma F) = sigma(D F)} and {@code E[sigma F] = E[F]}, so {@code D^s L} has equal
  * coefficients on each orbit, and the series can carry one network per orbit with the orbit's
  * summed coefficient: every step that is linear in the networks (D, E) gives the same sums. For
@@ -134,7 +134,9 @@ public final class SpeciesSymmetry {
   private static boolean interchangeable(SpeciesTable table, int i, int j) {
     Species a = table.species(i);
     Species b = table.species(j);
-    return a.legKinds().equals(b.legKinds()) && a.trainable() == b.trainable() && a.variance().equals(b.variance());
+    // constant tensors are never permuted: a marked network (one more leg) would not fit their equations
+    return a.gaussian() && b.gaussian() && a.legKinds().equals(b.legKinds()) && a.trainable() == b.trainable()
+        && a.variance().equals(b.variance());
   }
 
   /** The loss with species {@code i} and {@code j} exchanged, as canonical networks. */

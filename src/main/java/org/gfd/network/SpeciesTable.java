@@ -50,12 +50,16 @@ public final class SpeciesTable {
   }
 
   /**
-   * The same species, each with one more leg of kind {@code extra} at the end (used to mark Wick
-   * pairs in diagrams).
+   * The same species, each Gaussian one with one more leg of kind {@code extra} at the end (used
+   * to mark Wick pairs in diagrams; constant tensors are not paired and stay as they are).
    */
   public SpeciesTable withExtraLeg(IndexKind extra) {
     List<Species> widened = new ArrayList<>();
     for (Species s : species) {
+      if (!s.gaussian()) {
+        widened.add(s);
+        continue;
+      }
       List<IndexKind> legs = new ArrayList<>(s.legKinds());
       legs.add(extra);
       widened.add(new Species(s.name(), legs, s.trainable(), s.variance()));
@@ -95,6 +99,16 @@ public final class SpeciesTable {
 
   public boolean trainable(int speciesId) {
     return species.get(speciesId).trainable();
+  }
+
+  /** Whether species {@code speciesId} is Gaussian (paired by Wick's theorem), not a constant tensor. */
+  public boolean gaussian(int speciesId) {
+    return species.get(speciesId).gaussian();
+  }
+
+  /** Whether some species is a constant tensor. */
+  public boolean hasConstants() {
+    return species.stream().anyMatch(s -> !s.gaussian());
   }
 
   public int kindCount() {

@@ -1,5 +1,6 @@
 package org.gfd.series;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,8 @@ public final class LossSeriesEngine {
    * @param observable {@code loss} or the name of one of the model's observables
    * @throws InputException when the model has no such observable
    * @param known coefficients {@code c_0..c_k} already computed (a checkpoint): their derivatives
-   *     are still taken, their expectations are not
+   *     are still taken, their expectations are not (except for a model with constant tensors,
+   *     whose exceptional primes a checkpoint does not keep)
    * @param finished told the series so far after each order is finished (to write it as it grows)
    * @throws InputException for an order outside {@code 0..MAX_ORDER}
    */
@@ -143,6 +145,7 @@ public final class LossSeriesEngine {
     private final List<Polynomial> coefficients = new ArrayList<>();
     private final List<Double> seconds = new ArrayList<>();
     private final List<Integer> networks = new ArrayList<>();
+    private final List<BigInteger> divisors = new ArrayList<>();
 
     Run(String observable, int maxOrder, List<Polynomial> known, Consumer<LossSeries> finished) {
       this.observable = observable;
@@ -159,10 +162,13 @@ public final class LossSeriesEngine {
         if (s > 0) {
           current = d.apply(current, budget);
         }
-        boolean fromCheckpoint = s < known.size();
-        Polynomial c = fromCheckpoint ? known.get(s) : wick.expectation(current, budget);
+        // a checkpoint has no divisors: with constant tensors its orders are computed again
+        boolean fromCheckpoint = s < known.size() && !loss.table().hasConstants();
+        WickExpectation.Valued c = fromCheckpoint ? new WickExpectation.Valued(known.get(s), BigInteger.ONE)
+            : wick.expectationAndDivisor(current, budget);
         synchronized (this) {
-          coefficients.add(c);
+          coefficients.add(c.value());
+          divisors.add(c.divisor());
           seconds.add((System.nanoTime() - start) / 1e9);
           networks.add(current.size());
         }
@@ -171,7 +177,7 @@ public final class LossSeriesEngine {
     }
 
     synchronized LossSeries result() {
-      return new LossSeries(model, observable, maxOrder, coefficients, seconds, networks, Optional.empty());
+      return new LossSeries(model, observable, maxOrder, coefficients, seconds, networks, divisors, Optional.empty());
     }
   }
 }

@@ -13,6 +13,7 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.error.InputException;
+import org.gfd.lang.ModelLoader;
 import org.gfd.model.CpModels;
 import org.gfd.model.Model;
 import org.gfd.model.Target;
@@ -36,6 +37,25 @@ class DiagramCensusTest {
     Polynomial.Builder total = new Polynomial.Builder();
     for (Diagram d : DiagramCensus.list(derivative, Long.MAX_VALUE, WorkBudget.unlimited())) {
       total.add(d.coefficient(), d.weight());
+    }
+    LossSeries series = LossSeriesEngine.compute(model, order, WorkBudget.unlimited(), s -> {});
+    assertEquals(series.coefficient(order), total.build());
+  }
+
+  /**
+   * With a constant tensor (modular addition, never paired): the diagrams keep its nodes unpaired,
+   * and their weights (counts of solutions) sum to the series' coefficients as well.
+   */
+  @ParameterizedTest(name = "order={0}")
+  @CsvSource({"0", "1", "2"})
+  void diagramsWithConstantTensorsSumToTheSeriesCoefficient(int order) {
+    Model model = ModelLoader.builtIn("cp-modular", Map.of());
+    NetworkSum derivative = LossSeriesEngine.derivative(model, order, WorkBudget.unlimited());
+    Polynomial.Builder total = new Polynomial.Builder();
+    for (Diagram d : DiagramCensus.list(derivative, Long.MAX_VALUE, WorkBudget.unlimited())) {
+      total.add(d.coefficient(), d.weight());
+      long constants = Arrays.stream(d.form().speciesCounts()).skip(3).sum(); // species U1, U2, U3, A
+      assertEquals(d.form().nodeCount() - constants, 2L * d.pairCount(), d.describe());
     }
     LossSeries series = LossSeriesEngine.compute(model, order, WorkBudget.unlimited(), s -> {});
     assertEquals(series.coefficient(order), total.build());

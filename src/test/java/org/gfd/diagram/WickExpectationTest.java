@@ -33,7 +33,11 @@ class WickExpectationTest {
   /** Plain Wick: {@code E[F] = sum_{w ~ 0} E[contract(F, 0, w)]} times the variance, memoized. */
   private static Polynomial plain(Network f, Map<Network, Polynomial> memo) {
     if (f.nodeCount() == 0) {
-      return Polynomial.term(Rational.ONE, f.emptyValue());
+      Monomial sizes = Monomial.ONE;
+      for (int c = 0; c < f.classCount(); c++) {
+        sizes = sizes.multiply(Monomial.of(f.table().kind(f.classKind(c)).size(), 1));
+      }
+      return Polynomial.term(Rational.ONE, sizes);
     }
     Network key = CanonicalLabeler.canonicalize(f);
     Polynomial known = memo.get(key);
