@@ -202,7 +202,7 @@ public final class DiagramCensus {
     }
   }
 
-  /** {@code f} with each node given an extra leg in the class of its Wick pair. */
+  /** {@code f} with each Gaussian node given an extra leg in the class of its Wick pair (and {@code f}'s scale). */
   private static Network marked(Network f, int[] partner, SpeciesTable marked, int pairKind) {
     int n = f.nodeCount();
     int c = f.classCount();
@@ -236,13 +236,13 @@ public final class DiagramCensus {
     for (int i = c; i < c + pairs; i++) {
       kinds[i] = pairKind;
     }
-    return Network.of(marked, species, legClass, kinds);
+    return Network.of(marked, species, legClass, kinds).withScale(f.scale());
   }
 
   /**
    * The value of {@code f} with the matching contracted: the variances of the pairs times the
    * value of what is left ({@link ContractedValue}: sizes of the merged classes, counts of
-   * solutions of the constant tensors' equations).
+   * solutions of the constant tensors' equations, the scale).
    */
   private static Monomial weight(Network f, int[] partner) {
     Monomial variances = Monomial.ONE;

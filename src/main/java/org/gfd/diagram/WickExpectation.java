@@ -85,8 +85,9 @@ public final class WickExpectation {
         throw new IllegalStateException("more than " + packing.max() + " index classes of one kind: too many for the Wick memo's packed counts");
       }
     }
-    Monomial free = f.freeClassWeight();
-    Network stripped = symmetry.canonicalize(f.withoutFreeClasses(), budget);
+    // free sums and the scale multiply the value; the memo holds networks without them
+    Monomial free = f.freeClassWeight().multiply(f.scale());
+    Network stripped = symmetry.canonicalize(f.withoutFreeClasses().withScale(Monomial.ONE), budget);
     ClassCounts matchings = pairings(stripped, budget);
     Polynomial.Builder value = new Polynomial.Builder();
     Monomial outside = free.multiply(variances);

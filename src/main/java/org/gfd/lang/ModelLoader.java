@@ -436,14 +436,17 @@ public final class ModelLoader {
       List<TensorTerm> out = new ArrayList<>();
       for (TensorExpression.Flat t : value.terms) {
         if (!t.coefficient().isZero()) {
-          out.add(term(t, at(e)));
+          out.add(term(t));
         }
       }
       return out;
     }
 
-    /** One flat term of a scalar as a {@link TensorTerm}: deltas merge labels, positive size powers become free sums. */
-    TensorTerm term(TensorExpression.Flat t, Place where) {
+    /**
+     * One flat term of a scalar as a {@link TensorTerm}: deltas merge labels, positive size powers
+     * become free sums, and the rest of the monomial (negative powers, variances) is the scale.
+     */
+    TensorTerm term(TensorExpression.Flat t) {
       Map<String, String> parent = new HashMap<>();
       for (TensorExpression.Atom a : t.atoms()) {
         if (a.species() == null) {
@@ -484,18 +487,21 @@ public final class ModelLoader {
           factors.add(new Factor(a.species(), labels));
         }
       }
+      // positive powers of sizes become free sums (as the hand-built models had them); the rest
+      // of the monomial (1/n, variances) is the term's scale
       int free = 0;
+      Monomial scale = Monomial.ONE;
       for (Map.Entry<Variable, Integer> e : t.scalar().powers().entrySet()) {
         IndexKind kind = kinds.get(e.getKey().name());
         if (kind == null || e.getValue() < 0) {
-          throw where.error("coefficients with " + (kind == null ? "the symbol " + e.getKey().name() : "negative powers of " + e.getKey().name())
-              + " are not supported yet: coefficients are rational numbers times positive powers of sizes");
+          scale = scale.multiply(Monomial.of(e.getKey(), e.getValue()));
+          continue;
         }
         for (int j = 0; j < e.getValue(); j++) {
           labelKinds.put("$" + (free++), kind);
         }
       }
-      return new TensorTerm(t.coefficient(), factors, labelKinds);
+      return new TensorTerm(t.coefficient(), scale, factors, labelKinds);
     }
 
     static String find(Map<String, String> parent, String x) {

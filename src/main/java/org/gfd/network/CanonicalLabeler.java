@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gfd.algebra.Monomial;
 
 /**
  * Canonical labelling of tensor networks: two networks get equal canonical forms exactly when
@@ -67,14 +68,14 @@ public final class CanonicalLabeler {
    */
   public static Network canonicalize(Network net, WorkBudget budget) {
     if (CycleLabeler.isCycleUnion(net)) {
-      return assemble(net.table(), CycleLabeler.encodings(net));
+      return assemble(net.table(), CycleLabeler.encodings(net), net.scale());
     }
     List<int[]> encodings = new ArrayList<>();
     for (Component component : split(net, budget)) {
       encodings.add(component.canonicalEncoding());
     }
     encodings.sort(Arrays::compare);
-    return assemble(net.table(), encodings);
+    return assemble(net.table(), encodings, net.scale());
   }
 
   /**
@@ -222,8 +223,8 @@ public final class CanonicalLabeler {
     return out;
   }
 
-  /** Concatenates component encodings {@code [C, N, kinds..., (species, legs...)...]}. */
-  private static Network assemble(SpeciesTable table, List<int[]> encodings) {
+  /** Concatenates component encodings {@code [C, N, kinds..., (species, legs...)...]}; the scale is kept. */
+  private static Network assemble(SpeciesTable table, List<int[]> encodings, Monomial scale) {
     int classes = 0;
     int nodes = 0;
     int legCount = 0;
@@ -252,7 +253,7 @@ public final class CanonicalLabeler {
       }
       co += cc;
     }
-    return new Network(table, species, legs, kinds);
+    return new Network(table, species, legs, kinds, scale);
   }
 
   /** splitmix64 finalizer: a bijective mixing of 64 bits. */

@@ -18,8 +18,9 @@ import org.gfd.model.LinearConstraint;
  * constrained kind of size {@code p}; for prime {@code p} that count is {@code p^(classes - rank)}.
  * So the value is the monomial
  * <pre>
- *   prod_kind size^(classes of that kind - rank of the equations on that kind),
+ *   scale * prod_kind size^(classes of that kind - rank of the equations on that kind),
  * </pre>
+ * the scale being the network's Laurent prefactor ({@link Network#scale}).
  * with the ranks taken over the rationals. That is the rank over {@code Z_p} for every prime
  * {@code p} that does not divide the determinantal divisor of the equations
  * ({@link IntegerMatrix}); the {@link #divisor} of the value names those primes, where the
@@ -30,9 +31,10 @@ import org.gfd.model.LinearConstraint;
  * the count is not a power of {@code p} in general.
  *
  * @param exponents the exponent of each kind's size (indexed by kind number of the table)
+ * @param scale the network's scale
  * @param divisor the primes dividing it are the only prime sizes at which the value is wrong
  */
-public record ContractedValue(int[] exponents, BigInteger divisor) {
+public record ContractedValue(int[] exponents, Monomial scale, BigInteger divisor) {
   /**
    * The value of {@code net}, which must have no Gaussian node.
    *
@@ -53,12 +55,12 @@ public record ContractedValue(int[] exponents, BigInteger divisor) {
         divisor = divisor.multiply(m.divisor());
       }
     }
-    return new ContractedValue(exponents, divisor);
+    return new ContractedValue(exponents, net.scale(), divisor);
   }
 
-  /** The value as a monomial in the sizes. */
+  /** The value as a monomial in the sizes (and whatever the scale has). */
   public Monomial monomial(SpeciesTable table) {
-    Monomial m = Monomial.ONE;
+    Monomial m = scale;
     for (int k = 0; k < exponents.length; k++) {
       if (exponents[k] != 0) {
         m = m.multiply(Monomial.of(table.kind(k).size(), exponents[k]));

@@ -26,13 +26,16 @@ public final class Network implements Comparable<Network> {
   private final int[] legStart;
   private final int[] legClass;
   private final int[] classKind;
+  /** A Laurent monomial prefactor (a term's {@code 1/n}); {@code 1} for most networks. */
+  private final Monomial scale;
   private final int hash;
 
-  Network(SpeciesTable table, int[] nodeSpecies, int[] legClass, int[] classKind) {
+  Network(SpeciesTable table, int[] nodeSpecies, int[] legClass, int[] classKind, Monomial scale) {
     this.table = table;
     this.nodeSpecies = nodeSpecies;
     this.legClass = legClass;
     this.classKind = classKind;
+    this.scale = scale;
     this.legStart = new int[nodeSpecies.length + 1];
     for (int v = 0; v < nodeSpecies.length; v++) {
       legStart[v + 1] = legStart[v] + table.arity(nodeSpecies[v]);
@@ -42,6 +45,7 @@ public final class Network implements Comparable<Network> {
     }
     int h = Arrays.hashCode(nodeSpecies);
     h = 31 * h + Arrays.hashCode(legClass);
+    h = 31 * h + scale.hashCode();
     this.hash = 31 * h + Arrays.hashCode(classKind);
   }
 
@@ -63,7 +67,7 @@ public final class Network implements Comparable<Network> {
         throw new IllegalArgumentException("kind number out of range: " + k);
       }
     }
-    Network net = new Network(table, nodeSpecies.clone(), legClass.clone(), classKind.clone());
+    Network net = new Network(table, nodeSpecies.clone(), legClass.clone(), classKind.clone(), Monomial.ONE);
     for (int v = 0; v < net.nodeCount(); v++) {
       for (int k = 0; k < net.arity(v); k++) {
         int c = net.legClass(v, k);
@@ -75,7 +79,7 @@ public final class Network implements Comparable<Network> {
     return net;
   }
 
-  /** The network of a tensor term (its coefficient is not part of the network). */
+  /** The network of a tensor term (its rational coefficient is not part of the network; its scale is). */
   public static Network of(SpeciesTable table, TensorTerm term) {
     Map<String, Integer> classOf = new HashMap<>();
     int[] kinds = new int[term.indexKinds().size()];
@@ -97,7 +101,7 @@ public final class Network implements Comparable<Network> {
         legClass[l++] = classOf.get(label);
       }
     }
-    return new Network(table, species, legClass, kinds);
+    return new Network(table, species, legClass, kinds, term.scale());
   }
 
   public SpeciesTable table() {
@@ -110,6 +114,20 @@ public final class Network implements Comparable<Network> {
 
   public int classCount() {
     return classKind.length;
+  }
+
+  /**
+   * The Laurent monomial this network is multiplied by (a loss term's {@code 1/n}, products of
+   * them in {@code D^s L}); {@code 1} for most networks. Isomorphic networks with different scales
+   * are different keys.
+   */
+  public Monomial scale() {
+    return scale;
+  }
+
+  /** This network with another scale. */
+  public Network withScale(Monomial s) {
+    return s.equals(scale) ? this : new Network(table, nodeSpecies, legClass, classKind, s);
   }
 
   /** The species number of node {@code v}. */
@@ -153,7 +171,7 @@ public final class Network implements Comparable<Network> {
     }
     int[] kinds = Arrays.copyOf(classKind, c + o.classKind.length);
     System.arraycopy(o.classKind, 0, kinds, c, o.classKind.length);
-    return new Network(table, species, legs, kinds);
+    return new Network(table, species, legs, kinds, scale.multiply(o.scale));
   }
 
   /**
@@ -197,7 +215,7 @@ public final class Network implements Comparable<Network> {
         legs[l++] = newIndex[merged.find(legClass[i])];
       }
     }
-    return new Network(table, species, legs, kinds);
+    return new Network(table, species, legs, kinds, scale);
   }
 
   /** The number of legs in each class. */
@@ -242,7 +260,7 @@ public final class Network implements Comparable<Network> {
     for (int i = 0; i < legs.length; i++) {
       legs[i] = newIndex[legClass[i]];
     }
-    return new Network(table, nodeSpecies, legs, kinds);
+    return new Network(table, nodeSpecies, legs, kinds, scale);
   }
 
   /**
@@ -276,13 +294,16 @@ public final class Network implements Comparable<Network> {
     if (r == 0) {
       r = Arrays.compare(legClass, o.legClass);
     }
-    return r != 0 ? r : Arrays.compare(classKind, o.classKind);
+    if (r == 0) {
+      r = Arrays.compare(classKind, o.classKind);
+    }
+    return r != 0 ? r : scale.compareTo(o.scale);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Network n && hash == n.hash && Arrays.equals(nodeSpecies, n.nodeSpecies)
-        && Arrays.equals(legClass, n.legClass) && Arrays.equals(classKind, n.classKind);
+        && Arrays.equals(legClass, n.legClass) && Arrays.equals(classKind, n.classKind) && scale.equals(n.scale);
   }
 
   @Override
@@ -307,6 +328,9 @@ public final class Network implements Comparable<Network> {
     sb.append(" |");
     for (int c = 0; c < classKind.length; c++) {
       sb.append(" c").append(c).append(':').append(table.kind(classKind[c]).name());
+    }
+    if (!scale.isOne()) {
+      sb.append(" | scale ").append(scale);
     }
     return sb.toString();
   }

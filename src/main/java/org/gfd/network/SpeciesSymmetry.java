@@ -209,7 +209,7 @@ public final class SpeciesSymmetry {
     for (int c = 0; c < kinds.length; c++) {
       kinds[c] = net.classKind(c);
     }
-    return new Network(net.table(), species, legClass, kinds);
+    return new Network(net.table(), species, legClass, kinds, net.scale());
   }
 
   /** Every permutation of the group (products of permutations within blocks), or null past {@code max} of them. */
@@ -313,7 +313,7 @@ public final class SpeciesSymmetry {
         kinds[markerClass[s]] = markerKind[blockOf[s]];
       }
     }
-    return new Network(marked, species, legClass, kinds);
+    return new Network(marked, species, legClass, kinds, net.scale());
   }
 
   /** The network of a canonical marked network: marker classes, in order, give the block's species in order. */
@@ -354,7 +354,7 @@ public final class SpeciesSymmetry {
         kinds[classIndex[c]] = m.classKind(c);
       }
     }
-    return new Network(table, species, legClass, kinds);
+    return new Network(table, species, legClass, kinds, m.scale());
   }
 
 }

@@ -15,6 +15,7 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
+import org.gfd.bruteforce.BruteForceAutoencoder;
 import org.gfd.bruteforce.BruteForceModels;
 import org.gfd.lang.ModelLoader;
 import org.gfd.model.Model;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Models written only in the model language against the brute force of
  * {@link BruteForceModels} (explicit polynomials in the entries, literal D, Gaussian moments),
- * written separately from the engine and from these files: the user model
- * {@code tests/models/two-layer.gfd} and the built-in {@code cp-modular}, whose constant tensor
- * counts solutions of {@code a + b = c} modulo a prime.
+ * and {@link BruteForceAutoencoder}, written separately from the engine and from these files: the
+ * user models {@code tests/models/two-layer.gfd} and {@code tests/models/autoencoder.gfd}, and the
+ * built-in {@code cp-modular}, whose constant tensor counts solutions of {@code a + b = c} modulo a
+ * prime.
  */
 class UserModelsAgreementTest {
   @Test
@@ -36,6 +38,25 @@ class UserModelsAgreementTest {
     for (int[] ph : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 2}}) {
       assertEquals(BruteForceModels.twoLayerTeacher(ph[0], ph[1], 3), at(series, ph[0], ph[1], 3),
           "p=" + ph[0] + " H=" + ph[1]);
+    }
+  }
+
+  /**
+   * The weight-tied autoencoder of {@code tests/models/autoencoder.gfd}: a {@code 1/(2n)}
+   * coefficient (Laurent in {@code n}), data averaged over, and the population loss followed as an
+   * observable while the flow trains on the samples.
+   */
+  @Test
+  void autoencoderWithLaurentCoefficientsAgreesOnOrders0To3() {
+    Model model = ModelLoader.file(Path.of("tests/models/autoencoder.gfd"), Map.of());
+    LossSeriesEngine engine = LossSeriesEngine.of(model);
+    LossSeries train = engine.series(Model.LOSS, 3, List.of(), WorkBudget.unlimited(), s -> {});
+    LossSeries population = engine.series("population", 3, List.of(), WorkBudget.unlimited(), s -> {});
+    for (int[] phn : new int[][] {{1, 1, 1}, {2, 1, 1}, {1, 1, 2}, {2, 1, 2}, {1, 2, 1}, {2, 2, 1}, {2, 2, 2}, {3, 1, 2}, {2, 2, 3}}) {
+      String where = "p=" + phn[0] + " H=" + phn[1] + " n=" + phn[2];
+      assertEquals(BruteForceAutoencoder.trainLoss(phn[0], phn[1], phn[2], 3), at(train, phn, 3), "train loss, " + where);
+      assertEquals(BruteForceAutoencoder.populationLoss(phn[0], phn[1], phn[2], 3), at(population, phn, 3),
+          "population loss, " + where);
     }
   }
 
@@ -76,9 +97,15 @@ class UserModelsAgreementTest {
 
   /** c_0..c_order at p and H, as the oracle writes them: sigma2 exponent to "a/b". */
   private static List<SortedMap<Integer, String>> at(LossSeries series, int p, int h, int order) {
+    return at(series, new int[] {p, h, 1}, order);
+  }
+
+  /** c_0..c_order at {@code (p, H, n)}, as the oracle writes them. */
+  private static List<SortedMap<Integer, String>> at(LossSeries series, int[] phn, int order) {
     List<SortedMap<Integer, String>> out = new ArrayList<>();
     for (int s = 0; s <= order; s++) {
-      Polynomial c = series.coefficient(s).substitute(Map.of(Variable.P, Rational.of(p), Variable.H, Rational.of(h)));
+      Polynomial c = series.coefficient(s).substitute(
+          Map.of(Variable.P, Rational.of(phn[0]), Variable.H, Rational.of(phn[1]), Variable.N, Rational.of(phn[2])));
       SortedMap<Integer, String> bySigma = new TreeMap<>();
       for (Map.Entry<Monomial, Rational> t : c.terms().entrySet()) {
         int k = t.getKey().exponent(Variable.SIGMA2);
