@@ -15,6 +15,12 @@ statement
   | 'tensor' NAME '[' NAME (',' NAME)* ']' '=' expr ';'?                   # tensorStatement
   | 'loss' '=' expr ';'?                                                   # lossStatement
   | 'observable' NAME '=' expr ';'?                                        # observableStatement
+  | 'regimes' '(' regimeRole (',' regimeRole)* ')' ';'?                                # regimesStatement
+  ;
+
+// regimes (target = p, components = H): the roles the regime names are read from
+regimeRole
+  : NAME '=' NAME ('*' NAME)*
   ;
 
 settings

@@ -24,6 +24,7 @@ import org.gfd.error.Messages;
 import org.gfd.error.StoppedException;
 import org.gfd.export.RegimeSum;
 import org.gfd.model.Model;
+import org.gfd.model.RegimeRoles;
 import org.gfd.model.Species;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.WorkBudget;
@@ -118,9 +119,9 @@ public final class Gfd {
   private static RegimeStudy study(LossSeries series, WorkBudget budget) {
     int maxOrder = series.maxOrder();
     List<Variable> axes = axes(series.coefficients());
-    RegimeMap map = map(series.coefficients(), axes, budget);
+    RegimeMap map = map(series.coefficients(), axes, series.model().regimeRoles(), budget);
     Optional<RegimeMap> previous = maxOrder >= 2
-        ? Optional.of(map(series.coefficients().subList(0, maxOrder), axes, budget))
+        ? Optional.of(map(series.coefficients().subList(0, maxOrder), axes, series.model().regimeRoles(), budget))
         : Optional.empty();
     return RegimeStudy.compare(map, previous);
   }
@@ -151,7 +152,7 @@ public final class Gfd {
     LossSeries series = complete(series(model, maxOrder, budget, finished));
     List<Variable> axes = axes(series.coefficients());
     try {
-      return Verification.of(series.coefficients(), ray, axes, budget);
+      return Verification.of(series.coefficients(), ray, axes, model.regimeRoles(), budget);
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while locating the ray on the regime map"));
     }
@@ -340,9 +341,10 @@ public final class Gfd {
   }
 
   /** {@link RegimeMap#of}, a stop saying that it happened while building the map. */
-  private static RegimeMap map(List<Polynomial> coefficients, List<Variable> axes, WorkBudget budget) {
+  private static RegimeMap map(List<Polynomial> coefficients, List<Variable> axes, Optional<RegimeRoles> roles,
+      WorkBudget budget) {
     try {
-      return RegimeMap.of(coefficients, axes, budget);
+      return RegimeMap.of(coefficients, axes, roles, budget);
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while building the regime map"));
     }

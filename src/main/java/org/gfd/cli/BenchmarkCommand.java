@@ -106,7 +106,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
     List<Polynomial> low = coefficients.subList(0, Math.min(coefficients.size(), RAY_MAP_ORDER + 1));
     List<Variable> axes = Gfd.axes(low);
-    RegimeMap map = RegimeMap.of(low, axes);
+    RegimeMap map = RegimeMap.of(low, axes, model.regimeRoles());
     Map<String, List<Rational>> points = new LinkedHashMap<>();
     map.vertices().stream().filter(v -> v.name() == RegimeName.MEAN_FIELD).findFirst()
         .ifPresent(v -> points.put("mean-field vertex", v.point()));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -34,6 +35,7 @@ import org.gfd.model.Factor;
 import org.gfd.model.IndexKind;
 import org.gfd.model.LinearConstraint;
 import org.gfd.model.Model;
+import org.gfd.model.RegimeRoles;
 import org.gfd.model.Species;
 import org.gfd.model.TensorTerm;
 
@@ -146,6 +148,7 @@ public final class ModelLoader {
     private final Map<String, Definition> tensors = new HashMap<>();
     private List<TensorTerm> loss;
     private final Map<String, List<TensorTerm>> observables = new LinkedHashMap<>();
+    private RegimeRoles regimeRoles;
     /** Fresh names and kinds of summed labels, shared by the whole file (defined tensors carry theirs into their uses). */
     private final TensorExpression.Fresh fresh = new TensorExpression.Fresh();
 
@@ -184,7 +187,7 @@ public final class ModelLoader {
       }
       Map<String, Object> params = new LinkedHashMap<>(lets);
       params.putAll(parameters);
-      return new Model(name, params, List.copyOf(species.values()), loss, observables);
+      return new Model(name, params, List.copyOf(species.values()), loss, observables, Optional.ofNullable(regimeRoles));
     }
 
     void statement(GfdModelParser.StatementContext st) {
@@ -260,7 +263,47 @@ public final class ModelLoader {
           throw at(o).error("the observable name " + n + " is already taken");
         }
         observables.put(n, scalar(o.expr(), "observable " + n));
+      } else if (st instanceof GfdModelParser.RegimesStatementContext r) {
+        regimes(r);
       }
+    }
+
+    /**
+     * {@code regimes (target = p, components = H)}: the sizes whose monomials are the target's
+     * share of the loss (a product, {@code p * n}) and the size counting independent components.
+     */
+    void regimes(GfdModelParser.RegimesStatementContext r) {
+      if (regimeRoles != null) {
+        throw at(r).error("a second 'regimes' statement: the model names its regimes once");
+      }
+      Set<Variable> target = null;
+      Variable components = null;
+      for (GfdModelParser.RegimeRoleContext role : r.regimeRole()) {
+        String key = role.NAME(0).getText();
+        List<Variable> sizes = new ArrayList<>();
+        for (TerminalNode size : role.NAME().subList(1, role.NAME().size())) {
+          IndexKind kind = kinds.get(size.getText());
+          if (kind == null) {
+            throw at(size.getSymbol()).error("unknown size " + size.getText() + " (the sizes are the index kinds: "
+                + String.join(", ", kinds.keySet()) + ")");
+          }
+          sizes.add(kind.size());
+        }
+        if (key.equals("target") && target == null) {
+          target = new LinkedHashSet<>(sizes);
+        } else if (key.equals("components") && components == null && sizes.size() == 1) {
+          components = sizes.get(0);
+        } else {
+          throw at(role).error(key.equals("components") && sizes.size() > 1
+              ? "components is one size, not a product"
+              : (key.equals("target") || key.equals("components") ? key + " is given twice"
+                  : "unknown role " + key + ": the roles are target (a product of sizes) and components (one size)"));
+        }
+      }
+      if (target == null || components == null) {
+        throw at(r).error("regimes needs both roles: target = SIZES, components = SIZE");
+      }
+      regimeRoles = new RegimeRoles(target, components);
     }
 
     void declareName(String n, Place at) {

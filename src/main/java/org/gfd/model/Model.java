@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.gfd.error.InputException;
 import org.gfd.error.Messages;
 
@@ -19,9 +20,10 @@ import org.gfd.error.Messages;
  * @param species all tensor species, trainable or not
  * @param loss the loss as a sum of tensor terms
  * @param observables further observables by name (never {@code loss}), in the model's order
+ * @param regimeRoles what its regimes are named from, when the model says
  */
 public record Model(String name, Map<String, Object> parameters, List<Species> species,
-    List<TensorTerm> loss, Map<String, List<TensorTerm>> observables) {
+    List<TensorTerm> loss, Map<String, List<TensorTerm>> observables, Optional<RegimeRoles> regimeRoles) {
   /** The loss's name among the observables. */
   public static final String LOSS = "loss";
 
@@ -33,6 +35,7 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
     Map<String, List<TensorTerm>> copy = new LinkedHashMap<>();
     observables.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     observables = Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(regimeRoles);
     if (observables.containsKey(LOSS)) {
       throw new IllegalArgumentException("an observable may not be called loss");
     }
@@ -61,9 +64,9 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
     return terms;
   }
 
-  /** A model whose only observable is its loss. */
+  /** A model whose only observable is its loss, without regime roles. */
   public Model(String name, Map<String, Object> parameters, List<Species> species, List<TensorTerm> loss) {
-    this(name, parameters, species, loss, Map.of());
+    this(name, parameters, species, loss, Map.of(), Optional.empty());
   }
 
   private static void checkSpecies(List<Species> species, List<TensorTerm> terms) {

@@ -13,6 +13,7 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
+import org.gfd.model.RegimeRoles;
 import org.gfd.network.WorkBudget;
 
 /**
@@ -57,21 +58,26 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
   /** The signature of a cell: normalizing monomial, surviving orders and their leading monomials. */
   private record Signature(Monomial norm, List<Integer> surviving, List<Monomial> leading) {}
 
-  /** The map of {@code c_0..c_S} ({@code coefficients}) over the exponents of {@code axes}. */
-  public static RegimeMap of(List<Polynomial> coefficients, List<Variable> axes) {
-    return of(coefficients, axes, WorkBudget.unlimited());
+  /**
+   * The map of {@code c_0..c_S} ({@code coefficients}) over the exponents of {@code axes}, its
+   * cells and vertices named by the model's {@code roles} ({@link RegimeNames}).
+   */
+  public static RegimeMap of(List<Polynomial> coefficients, List<Variable> axes, Optional<RegimeRoles> roles) {
+    return of(coefficients, axes, roles, WorkBudget.unlimited());
   }
 
   /**
-   * Like {@link #of(List, List)}, polling {@code budget} in every loop over pieces, cells and vertices.
+   * Like {@link #of(List, List, Optional)}, polling {@code budget} in every loop over pieces, cells
+   * and vertices.
    *
    * @throws org.gfd.error.StoppedException when the budget runs out first
    * @throws IllegalArgumentException when {@code c_0} is zero (nothing normalizes the loss)
    */
-  public static RegimeMap of(List<Polynomial> coefficients, List<Variable> axes, WorkBudget budget) {
+  public static RegimeMap of(List<Polynomial> coefficients, List<Variable> axes, Optional<RegimeRoles> roles,
+      WorkBudget budget) {
     requireLoss(coefficients);
-    List<RegimeCell> cells = cells(coefficients, axes, budget);
-    return new RegimeMap(axes, coefficients.size() - 1, cells, vertices(cells, coefficients, axes, budget));
+    List<RegimeCell> cells = cells(coefficients, axes, roles, budget);
+    return new RegimeMap(axes, coefficients.size() - 1, cells, vertices(cells, coefficients, axes, roles, budget));
   }
 
   /**
@@ -132,7 +138,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
    *     {@code c_0} is zero
    */
   public static RegimeMap near(List<Polynomial> coefficients, List<Variable> axes, List<Rational> point,
-      WorkBudget budget) {
+      Optional<RegimeRoles> roles, WorkBudget budget) {
     requireLoss(coefficients);
     if (point.size() != axes.size()) {
       throw new IllegalArgumentException("a point of the map has one exponent per axis " + axes + ", not " + point);
@@ -171,11 +177,11 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
       }
       reduced.add(kept.build());
     }
-    List<RegimeCell> cells = cells(reduced, axes, budget);
+    List<RegimeCell> cells = cells(reduced, axes, roles, budget);
     if (cells.isEmpty()) {
       throw new IllegalStateException("no cell of the map holds " + point);
     }
-    return new RegimeMap(axes, coefficients.size() - 1, cells, vertices(cells, coefficients, axes, budget));
+    return new RegimeMap(axes, coefficients.size() - 1, cells, vertices(cells, coefficients, axes, roles, budget));
   }
 
   private static void requireLoss(List<Polynomial> coefficients) {
@@ -190,7 +196,8 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
   }
 
   /** Steps (1)-(3) of the construction: the cells of the map, numbered in the order of their interior points. */
-  private static List<RegimeCell> cells(List<Polynomial> coefficients, List<Variable> axes, WorkBudget budget) {
+  private static List<RegimeCell> cells(List<Polynomial> coefficients, List<Variable> axes,
+      Optional<RegimeRoles> roles, WorkBudget budget) {
     int k = axes.size();
     List<List<Monomial>> hulls = new ArrayList<>();
     for (Polynomial c : coefficients) {
@@ -283,7 +290,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
     List<RegimeCell> numbered = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       RegimeCell cell = cells.get(i);
-      numbered.add(new RegimeCell(i + 1, RegimeNames.name(cell), cell.facets(),
+      numbered.add(new RegimeCell(i + 1, RegimeNames.name(cell, roles), cell.facets(),
           cell.vertices(), cell.bounded(), cell.interiorPoint(), cell.normExponent(),
           cell.timeExponent(), cell.survivingOrders(), cell.leading(), cell.limit()));
     }
@@ -291,7 +298,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
   }
 
   private static List<RegimeVertex> vertices(List<RegimeCell> cells, List<Polynomial> coefficients,
-      List<Variable> axes, WorkBudget budget) {
+      List<Variable> axes, Optional<RegimeRoles> roles, WorkBudget budget) {
     Set<List<Rational>> points = new LinkedHashSet<>();
     cells.forEach(c -> points.addAll(c.vertices()));
     List<List<Rational>> sorted = new ArrayList<>(points);
@@ -310,7 +317,7 @@ public record RegimeMap(List<Variable> axes, int maxOrder, List<RegimeCell> cell
         exponents.put(axes.get(i), point.get(i));
       }
       RayLimit limit = RayLimits.analyze(coefficients, Ray.of(exponents));
-      out.add(new RegimeVertex(point, ids, RegimeNames.vertexName(limit, coefficients.size() - 1), limit));
+      out.add(new RegimeVertex(point, ids, RegimeNames.vertexName(limit, coefficients.size() - 1, roles), limit));
     }
     return out;
   }

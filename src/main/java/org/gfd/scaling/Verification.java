@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
+import org.gfd.model.RegimeRoles;
 import org.gfd.network.WorkBudget;
 
 /**
@@ -99,22 +100,24 @@ public record Verification(RayLimit limit, List<Rational> point, RegimeMap near,
     }).toList();
   }
 
-  /** {@link #of(List, Ray, List, WorkBudget)} without a budget. */
-  public static Verification of(List<Polynomial> coefficients, Ray ray, List<Variable> axes) {
-    return of(coefficients, ray, axes, WorkBudget.unlimited());
+  /** {@link #of(List, Ray, List, Optional, WorkBudget)} without a budget. */
+  public static Verification of(List<Polynomial> coefficients, Ray ray, List<Variable> axes, Optional<RegimeRoles> roles) {
+    return of(coefficients, ray, axes, roles, WorkBudget.unlimited());
   }
 
   /**
    * Verifies {@code ray}: its limit from {@code coefficients}, and its place on their regime map
-   * over {@code axes} (the variables other than {@code p} that the coefficients use).
+   * over {@code axes} (the variables other than {@code p} that the coefficients use), its cells
+   * named by the model's {@code roles}.
    *
    * @throws org.gfd.error.StoppedException when the budget runs out first
    * @throws IllegalArgumentException when the ray does not set some axis
    */
-  public static Verification of(List<Polynomial> coefficients, Ray ray, List<Variable> axes, WorkBudget budget) {
+  public static Verification of(List<Polynomial> coefficients, Ray ray, List<Variable> axes,
+      Optional<RegimeRoles> roles, WorkBudget budget) {
     RayLimit limit = RayLimits.analyze(coefficients, ray);
     List<Rational> point = point(ray, axes);
-    RegimeMap near = RegimeMap.near(coefficients, axes, point, budget);
+    RegimeMap near = RegimeMap.near(coefficients, axes, point, roles, budget);
     Optional<String> warning = Optional.empty();
     List<Integer> surviving = limit.survivingOrders();
     if (limit.isAdmissible() && ray.timeExponent().isEmpty() && surviving.size() == 1 && surviving.get(0) >= 2) {

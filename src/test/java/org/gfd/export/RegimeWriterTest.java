@@ -28,7 +28,7 @@ class RegimeWriterTest {
   private static final Model MODEL = CpModels.cp(2, true, Target.IDENTITY);
   private static final RegimeStudy STUDY = RegimeStudy.compare(RegimeMap.of(
       LossSeriesEngine.compute(MODEL, 3, WorkBudget.unlimited(), s -> {}).coefficients(),
-      List.of(Variable.H, Variable.SIGMA2)), Optional.empty());
+      List.of(Variable.H, Variable.SIGMA2), CpModels.ROLES), Optional.empty());
 
   @Test
   void unnamedCellsAreNullInJsonAndSaidSoElsewhere() throws Exception {

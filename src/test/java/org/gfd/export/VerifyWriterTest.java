@@ -39,7 +39,7 @@ class VerifyWriterTest {
     e.put(Variable.H, Rational.of(2));
     e.put(Variable.SIGMA2, Rational.of(-7, 4));
     Ray ray = new Ray(e, Map.of(), Optional.of(Rational.parse(time)), Optional.empty());
-    return Verification.of(SERIES.coefficients(), ray, List.of(Variable.H, Variable.SIGMA2));
+    return Verification.of(SERIES.coefficients(), ray, List.of(Variable.H, Variable.SIGMA2), CpModels.ROLES);
   }
 
   @Test
@@ -95,7 +95,7 @@ class VerifyWriterTest {
     Map<Variable, Rational> e = new LinkedHashMap<>();
     e.put(Variable.H, Rational.ZERO);
     e.put(Variable.SIGMA2, Rational.of(-2));
-    Verification v = Verification.of(SERIES.coefficients(), Ray.of(e), List.of(Variable.H, Variable.SIGMA2));
+    Verification v = Verification.of(SERIES.coefficients(), Ray.of(e), List.of(Variable.H, Variable.SIGMA2), CpModels.ROLES);
     assertTrue(v.warning().isPresent(), "only order 3 survives there");
     assertTrue(VerifyWriter.text(MODEL, v, List.of()).contains("# warning: only order 3 survives"));
     assertTrue(VerifyWriter.json(MODEL, v, List.of()).contains("\"warning\" : \"only order 3 survives"));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
@@ -18,6 +20,8 @@ import org.gfd.algebra.Variable;
 public final class CpModels {
   /** Smallest meaningful tensor order. */
   public static final int MIN_ORDER = 2;
+  /** The roles CP's regimes are named from: the target's share is a power of p, H counts components. */
+  public static final Optional<RegimeRoles> ROLES = Optional.of(new RegimeRoles(Set.of(Variable.P), Variable.H));
 
   private CpModels() {}
 
@@ -71,6 +75,6 @@ public final class CpModels {
     params.put("nu", nu);
     params.put("symmetric", symmetric);
     params.put("target", target.label());
-    return new Model("cp", params, species, loss);
+    return new Model("cp", params, species, loss, Map.of(), ROLES);
   }
 }

@@ -70,7 +70,7 @@ class ClosedFormLimitsTest {
       assertEquals(Polynomial.constant(Rational.HALF.multiply(Rational.of(-2L * nu).pow(s))),
           unit.limitCoefficient(s), "h = v = 1: hat c_" + s);
     }
-    Verification v = Verification.of(series.coefficients(), symbolic, List.of(Variable.H, Variable.SIGMA2));
+    Verification v = Verification.of(series.coefficients(), symbolic, List.of(Variable.H, Variable.SIGMA2), CpModels.ROLES);
     assertEquals(1, v.cells().size());
     assertEquals(RegimeName.NTK, v.cells().get(0).name());
   }
@@ -97,7 +97,7 @@ class ClosedFormLimitsTest {
       falling = falling.multiply(r.subtract(Rational.of(s)));
     }
     List<RegimeCell> cells = Verification.of(series.coefficients(), ray(a, b, Map.of()),
-        List.of(Variable.H, Variable.SIGMA2)).cells();
+        List.of(Variable.H, Variable.SIGMA2), CpModels.ROLES).cells();
     assertEquals(1, cells.size());
     assertEquals(RegimeName.FREE, cells.get(0).name());
     assertEquals(LimitShape.BINOMIAL, LimitShape.of(limit.limitCoefficients()));

@@ -56,7 +56,7 @@ class RegimeMapNearTest {
   /** Asserts that the map near {@code x} is the whole map there; returns how many cells meet. */
   private static int assertSameNear(List<Polynomial> coefficients, List<Variable> axes, RegimeMap whole,
       List<Rational> x) {
-    RegimeMap near = RegimeMap.near(coefficients, axes, x, NONE);
+    RegimeMap near = RegimeMap.near(coefficients, axes, x, CpModels.ROLES, NONE);
     List<RegimeCell> global = whole.locate(x);
     assertEquals(global.size(), near.cells().size(), "cells meeting at " + x);
     for (RegimeCell g : global) {
@@ -142,7 +142,7 @@ class RegimeMapNearTest {
   @CsvSource({"2, false, 6", "2, true, 8", "3, false, 4", "3, true, 4"})
   void theMapNearEveryPointIsTheWholeMapThere(int nu, boolean symmetric, int order) {
     List<Polynomial> coefficients = series(nu, symmetric, order);
-    RegimeMap whole = RegimeMap.of(coefficients, AXES);
+    RegimeMap whole = RegimeMap.of(coefficients, AXES, CpModels.ROLES);
     int[] seen = assertSameNearEverywhere(coefficients, AXES, whole, planeGrid());
     assertTrue(seen[0] > 0 && seen[1] > 0 && seen[3] == whole.vertices().size(),
         "interiors, edges and every vertex tried: " + java.util.Arrays.toString(seen));
@@ -151,14 +151,14 @@ class RegimeMapNearTest {
   @Test
   void verificationReadsThePlaceFromTheMapNearThePoint() {
     List<Polynomial> coefficients = series(2, false, 4);
-    Verification inside = Verification.of(coefficients, ray("2", "-7/4"), AXES);
+    Verification inside = Verification.of(coefficients, ray("2", "-7/4"), AXES, CpModels.ROLES);
     assertEquals(Verification.Place.INSIDE_CELL, inside.place());
     assertEquals("inside a cell (NTK/lazy)", inside.location());
-    Verification edge = Verification.of(coefficients, ray("2", "-2"), AXES);
+    Verification edge = Verification.of(coefficients, ray("2", "-2"), AXES, CpModels.ROLES);
     assertEquals(Verification.Place.ON_BOUNDARY, edge.place());
     assertEquals("on the boundary between 2 cells (no stable time scale (set by the highest order); NTK/lazy)",
         edge.location());
-    Verification vertex = Verification.of(coefficients, ray("1", "-1"), AXES);
+    Verification vertex = Verification.of(coefficients, ray("1", "-1"), AXES, CpModels.ROLES);
     assertEquals(Verification.Place.AT_VERTEX, vertex.place());
     assertEquals("at a vertex where 6 cells meet (mean-field)", vertex.location());
     assertEquals(RegimeName.MEAN_FIELD, vertex.vertex().orElseThrow().name());
@@ -173,21 +173,21 @@ class RegimeMapNearTest {
   void fixedTimeNormConstantsAndOtherVariablesDoNotMoveThePoint() {
     List<Polynomial> coefficients = series(2, false, 4);
     for (String[] ab : new String[][] {{"2", "-7/4"}, {"2", "-2"}, {"1", "-1"}}) {
-      Verification plain = Verification.of(coefficients, ray(ab[0], ab[1]), AXES);
+      Verification plain = Verification.of(coefficients, ray(ab[0], ab[1]), AXES, CpModels.ROLES);
       Map<Variable, Rational> e = new LinkedHashMap<>();
       e.put(Variable.H, Rational.parse(ab[0]));
       e.put(Variable.SIGMA2, Rational.parse(ab[1]));
       e.put(Variable.N, Rational.of(5));
       Ray fixed = new Ray(e, Map.of(Variable.H, Rational.of(2), Variable.SIGMA2, Rational.HALF),
           Optional.of(Rational.ZERO), Optional.of(Rational.of(3)));
-      Verification other = Verification.of(coefficients, fixed, AXES);
+      Verification other = Verification.of(coefficients, fixed, AXES, CpModels.ROLES);
       assertEquals(plain.point(), other.point());
       assertEquals(plain.location(), other.location());
       assertEquals(plain.cells(), other.cells());
       assertEquals(plain.vertex(), other.vertex());
     }
     Ray noSigma = Ray.of(Map.of(Variable.H, Rational.ONE));
-    assertThrows(IllegalArgumentException.class, () -> Verification.of(coefficients, noSigma, AXES));
+    assertThrows(IllegalArgumentException.class, () -> Verification.of(coefficients, noSigma, AXES, CpModels.ROLES));
   }
 
   /**
@@ -204,9 +204,9 @@ class RegimeMapNearTest {
         List.of(c0, Polynomial.ZERO, Polynomial.ZERO),
         List.of(c0, c2));
     for (List<Polynomial> coefficients : lists) {
-      assertSameNearEverywhere(coefficients, AXES, RegimeMap.of(coefficients, AXES), planeGrid());
+      assertSameNearEverywhere(coefficients, AXES, RegimeMap.of(coefficients, AXES, CpModels.ROLES), planeGrid());
     }
-    Verification still = Verification.of(lists.get(1), ray("0", "-1"), AXES);
+    Verification still = Verification.of(lists.get(1), ray("0", "-1"), AXES, CpModels.ROLES);
     assertEquals(RayLimit.Verdict.TRIVIAL, still.limit().verdict());
     assertTrue(still.cells().stream().allMatch(c -> c.survivingOrders().isEmpty() && c.timeExponent().isEmpty()));
   }
@@ -215,7 +215,7 @@ class RegimeMapNearTest {
   @Test
   void threeAxes() {
     List<Polynomial> coefficients = RegimeMapThreeAxesTest.coefficients();
-    RegimeMap whole = RegimeMap.of(coefficients, AXES3);
+    RegimeMap whole = RegimeMap.of(coefficients, AXES3, CpModels.ROLES);
     List<List<Rational>> grid = new ArrayList<>();
     for (int i = -2; i <= 2; i++) {
       for (int j = -2; j <= 2; j++) {

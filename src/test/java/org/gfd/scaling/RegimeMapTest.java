@@ -34,7 +34,7 @@ class RegimeMapTest {
   }
 
   private static RegimeMap map(int nu, boolean symmetric, int order) {
-    return RegimeMap.of(series(nu, symmetric, order).coefficients(), AXES);
+    return RegimeMap.of(series(nu, symmetric, order).coefficients(), AXES, CpModels.ROLES);
   }
 
   private static Polyhedron.Inequality ineq(long c, long a, long b) {

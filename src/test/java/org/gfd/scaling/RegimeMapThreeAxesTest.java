@@ -16,6 +16,7 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
+import org.gfd.model.CpModels;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,7 +139,7 @@ class RegimeMapThreeAxesTest {
   @Test
   void cellsAgreeWithTheDefinitionOnAGrid() {
     List<Polynomial> coefficients = coefficients();
-    RegimeMap map = RegimeMap.of(coefficients, AXES);
+    RegimeMap map = RegimeMap.of(coefficients, AXES, CpModels.ROLES);
     assertTrue(map.cells().size() >= 6, "a map worth testing: " + map.cells().size() + " cells");
     assertFalse(map.vertices().isEmpty(), "a map with vertices");
     for (RegimeCell c : map.cells()) {
