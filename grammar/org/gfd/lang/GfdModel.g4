@@ -16,6 +16,7 @@ statement
   | 'loss' '=' expr ';'?                                                   # lossStatement
   | 'observable' NAME '=' expr ';'?                                        # observableStatement
   | 'regimes' '(' regimeRole (',' regimeRole)* ')' ';'?                                # regimesStatement
+  | 'query' STRING ';'?                                                    # queryStatement
   ;
 
 // regimes (target = p, components = H): the roles the regime names are read from
@@ -91,5 +92,7 @@ LINE_COMMENT : '#' ~[\r\n]* -> skip ;
 WS : [ \t\r\n]+ -> skip ;
 NAME : [a-zA-Z_] [a-zA-Z_0-9]* ;
 INT : [0-9]+ ;
+// a query's command line, on one line
+STRING : '"' ~["\r\n]* '"' ;
 // Anything else is one token, so that the parser (not the lexer) reports it, with what was expected.
 OTHER : . ;

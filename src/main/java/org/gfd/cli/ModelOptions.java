@@ -1,6 +1,7 @@
 package org.gfd.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,27 @@ public final class ModelOptions {
           + String.join(", ", ModelLoader.BUILT_INS) + " (see gfd models) or a model file ending in .gfd");
     }
     return ModelLoader.builtIn(name, settings);
+  }
+
+  /** These options as command-line arguments, to run another verb on the same model. */
+  List<String> asArguments() {
+    List<String> args = new ArrayList<>();
+    if (model != null) {
+      args.addAll(List.of("--model", model));
+    }
+    if (nu != null) {
+      args.addAll(List.of("--nu", nu.toString()));
+    }
+    if (symmetric) {
+      args.add("--symmetric");
+    }
+    if (target != null) {
+      args.addAll(List.of("--target", target));
+    }
+    if (set != null) {
+      set.forEach(s -> args.addAll(List.of("--param", s)));
+    }
+    return args;
   }
 
   /** The parameter values of {@code --nu} and {@code --param}. */

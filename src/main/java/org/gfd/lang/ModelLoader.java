@@ -50,6 +50,10 @@ import org.gfd.model.TensorTerm;
 public final class ModelLoader {
   /** The built-in models, in the order {@code gfd models} lists them. */
   public static final List<String> BUILT_INS = List.of("cp", "cp-zero", "cp-modular", "cp-symmetric", "cp-symmetric-zero");
+  /** The verbs a {@code query} statement may run. */
+  static final List<String> QUERY_VERBS = List.of("series", "diagrams", "regimes", "verify", "solve", "eval", "report");
+  /** The options that choose a model, refused in a query (the model is the file's). */
+  private static final Set<String> MODEL_OPTIONS = Set.of("--model", "--nu", "--symmetric", "--target", "--param");
   /** The most copies a power or a family loop makes, and the most members a family has. */
   static final int MAX_REPEAT = 1000;
 
@@ -149,6 +153,7 @@ public final class ModelLoader {
     private List<TensorTerm> loss;
     private final Map<String, List<TensorTerm>> observables = new LinkedHashMap<>();
     private RegimeRoles regimeRoles;
+    private final List<String> queries = new ArrayList<>();
     /** Fresh names and kinds of summed labels, shared by the whole file (defined tensors carry theirs into their uses). */
     private final TensorExpression.Fresh fresh = new TensorExpression.Fresh();
 
@@ -187,7 +192,8 @@ public final class ModelLoader {
       }
       Map<String, Object> params = new LinkedHashMap<>(lets);
       params.putAll(parameters);
-      return new Model(name, params, List.copyOf(species.values()), loss, observables, Optional.ofNullable(regimeRoles));
+      return new Model(name, params, List.copyOf(species.values()), loss, observables, Optional.ofNullable(regimeRoles),
+          queries);
     }
 
     void statement(GfdModelParser.StatementContext st) {
@@ -265,7 +271,32 @@ public final class ModelLoader {
         observables.put(n, scalar(o.expr(), "observable " + n));
       } else if (st instanceof GfdModelParser.RegimesStatementContext r) {
         regimes(r);
+      } else if (st instanceof GfdModelParser.QueryStatementContext q) {
+        query(q);
       }
+    }
+
+    /**
+     * {@code query "verify --scale H=p^2,sigma2=p^(-3/2)"}: the arguments of a verb that studies a
+     * model, run on this one by {@code gfd run}; the model is the file's, so options that choose a
+     * model are refused here.
+     */
+    void query(GfdModelParser.QueryStatementContext q) {
+      String text = q.STRING().getText();
+      String line = text.substring(1, text.length() - 1).strip();
+      List<String> words = line.isEmpty() ? List.of() : List.of(line.split("\\s+"));
+      Place where = at(q.STRING().getSymbol());
+      if (words.isEmpty() || !QUERY_VERBS.contains(words.get(0))) {
+        throw where.error("a query starts with a verb that studies a model (" + String.join(", ", QUERY_VERBS)
+            + "), not " + Messages.quote(words.isEmpty() ? "" : words.get(0)));
+      }
+      for (String w : words) {
+        String option = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+        if (MODEL_OPTIONS.contains(option)) {
+          throw where.error("a query runs on this file's model: " + option + " has no place in it");
+        }
+      }
+      queries.add(String.join(" ", words));
     }
 
     /**

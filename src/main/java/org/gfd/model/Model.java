@@ -21,9 +21,12 @@ import org.gfd.error.Messages;
  * @param loss the loss as a sum of tensor terms
  * @param observables further observables by name (never {@code loss}), in the model's order
  * @param regimeRoles what its regimes are named from, when the model says
+ * @param queries the computations its file asks for, each the arguments of a {@code gfd} verb
+ *     without the model ({@code verify --scale H=p^2,sigma2=p^(-3/2)}), run by {@code gfd run}
  */
 public record Model(String name, Map<String, Object> parameters, List<Species> species,
-    List<TensorTerm> loss, Map<String, List<TensorTerm>> observables, Optional<RegimeRoles> regimeRoles) {
+    List<TensorTerm> loss, Map<String, List<TensorTerm>> observables, Optional<RegimeRoles> regimeRoles,
+    List<String> queries) {
   /** The loss's name among the observables. */
   public static final String LOSS = "loss";
 
@@ -36,6 +39,7 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
     observables.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     observables = Collections.unmodifiableMap(copy);
     Objects.requireNonNull(regimeRoles);
+    queries = List.copyOf(queries);
     if (observables.containsKey(LOSS)) {
       throw new IllegalArgumentException("an observable may not be called loss");
     }
@@ -66,7 +70,7 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
 
   /** A model whose only observable is its loss, without regime roles. */
   public Model(String name, Map<String, Object> parameters, List<Species> species, List<TensorTerm> loss) {
-    this(name, parameters, species, loss, Map.of(), Optional.empty());
+    this(name, parameters, species, loss, Map.of(), Optional.empty(), List.of());
   }
 
   private static void checkSpecies(List<Species> species, List<TensorTerm> terms) {

@@ -208,6 +208,8 @@ class ModelLanguageTest {
         {"regimes (target = p, size = H)\nloss = U[h, i] U[h, i]\n", "test.gfd:4:22: unknown role size"},
         {"regimes (target = p * q, components = H)\nloss = U[h, i] U[h, i]\n", "test.gfd:4:23: unknown size q"},
         {"regimes (target = p)\nloss = U[h, i] U[h, i]\n", "test.gfd:4:1: regimes needs both roles"},
+        {"loss = U[h, i] U[h, i]\nquery \"plot --x\"\n", "test.gfd:5:7: a query starts with a verb that studies a model"},
+        {"loss = U[h, i] U[h, i]\nquery \"series\n", "test.gfd:5:7: syntax error"},
         {"let k = 9 in 1..3\nloss = U[h, i] U[h, i]\n", "test.gfd:4:1: parameter k must be between 1 and 3, got 9"},
         {"loss = (U[h, i] U[g, i])^100000\n", "test.gfd:4:8: a power of a tensor expression may be at most"},
         {"tensor A[h, i] = " + String.join(" + ", java.util.Collections.nCopies(10, "U[h, i]")) + "\nloss = (A[h, i] A[h, i])^5\n",

@@ -75,6 +75,6 @@ public final class CpModels {
     params.put("nu", nu);
     params.put("symmetric", symmetric);
     params.put("target", target.label());
-    return new Model("cp", params, species, loss, Map.of(), ROLES);
+    return new Model("cp", params, species, loss, Map.of(), ROLES, List.of());
   }
 }
