@@ -64,6 +64,7 @@ public final class Gfd {
    * sizes of its index kinds other than {@code p}, then its species' variances.
    */
   public static Map<String, Variable> rayVariables(Model model) {
+    requireLargeSize(model);
     Set<Variable> vars = new TreeSet<>();
     for (Species sp : model.species()) {
       sp.legKinds().forEach(k -> vars.add(k.size()));
@@ -73,6 +74,20 @@ public final class Gfd {
     Map<String, Variable> out = new LinkedHashMap<>();
     vars.forEach(v -> out.put(v.name(), v));
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Rays, regime maps and leading diagrams grow every size and variance as a power of the size
+   * {@code p}, the large parameter: a model must have an index kind {@code p} to be studied on them.
+   *
+   * @throws InputException when {@code model} has no index kind of size {@code p}
+   */
+  static void requireLargeSize(Model model) {
+    boolean hasP = model.species().stream().anyMatch(sp -> sp.legKinds().stream().anyMatch(k -> k.size().equals(Variable.P)));
+    if (!hasP) {
+      throw new InputException("rays and regime maps scale every size as a power of p, the large dimension, but model "
+          + model.name() + " has no index kind p: name its large dimension p (index p, ...)");
+    }
   }
 
   /**
@@ -112,6 +127,7 @@ public final class Gfd {
    * @throws StoppedException when the budget stopped the work first
    */
   public static RegimeStudy regimes(Model model, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
+    requireLargeSize(model);
     return study(complete(series(model, maxOrder, budget, finished)), budget);
   }
 
@@ -265,6 +281,7 @@ public final class Gfd {
    */
   public static Report report(Model model, int maxOrder, List<Strategy> strategies, WorkBudget budget,
       Consumer<LossSeries> finished) {
+    requireLargeSize(model);
     LossSeries series = complete(series(model, maxOrder, budget, finished));
     RegimeStudy study = study(series, budget);
     RegimeMap map = study.map();
@@ -378,6 +395,9 @@ public final class Gfd {
    */
   public static DiagramList diagrams(Model model, int s, boolean leadingOnly, long maxMatchings,
       WorkBudget budget) {
+    if (leadingOnly) {
+      requireLargeSize(model);
+    }
     BigInteger atLeast = DiagramCensus.matchingCountLowerBound(NetworkSum.loss(model), s);
     if (atLeast.compareTo(BigInteger.valueOf(maxMatchings)) > 0) {
       throw new InputException("order " + s + " has at least " + atLeast + " Wick matchings, more than the "
