@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.gfd.bruteforce.BruteForceModels.Mono;
-import org.gfd.bruteforce.BruteForceModels.Poly;
+import org.gfd.bruteforce.BruteForceLossSeries.Mono;
+import org.gfd.bruteforce.BruteForceLossSeries.Poly;
 
 /**
  * Independent brute-force oracle for the gradient-flow series of the weight-tied linear autoencoder,
@@ -48,7 +48,7 @@ import org.gfd.bruteforce.BruteForceModels.Poly;
  *
  * The integer polynomials E_s = Dhat^s G (resp. Dhat^s P) are materialized for every s; their
  * expectations are integer polynomials in sigma2; the single final division is done by {@link
- * BruteForceModels#formatFraction}.
+ * BruteForceLossSeries#formatFraction}.
  *
  * <p>Variable numbering (trainable first, as {@link BruteForceModels#gaussianExpectation} expects):
  * W[g,i] is g*p + i (0 &lt;= g &lt; H, 0 &lt;= i &lt; p); X[i,a] is H*p + i*n + a.
@@ -185,7 +185,7 @@ public final class BruteForceAutoencoder {
       SortedMap<Integer, String> cs = new TreeMap<>();
       for (Map.Entry<Integer, BigInteger> e : numerators.get(s).entrySet()) {
         if (e.getValue().signum() != 0) {
-          cs.put(e.getKey(), BruteForceModels.formatFraction(e.getValue(), dens.get(s)));
+          cs.put(e.getKey(), BruteForceLossSeries.formatFraction(e.getValue(), dens.get(s)));
         }
       }
       out.add(Collections.unmodifiableSortedMap(cs));

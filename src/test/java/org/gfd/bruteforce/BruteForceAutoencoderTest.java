@@ -7,8 +7,8 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.gfd.bruteforce.BruteForceModels.Mono;
-import org.gfd.bruteforce.BruteForceModels.Poly;
+import org.gfd.bruteforce.BruteForceLossSeries.Mono;
+import org.gfd.bruteforce.BruteForceLossSeries.Poly;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +54,7 @@ class BruteForceAutoencoderTest {
     SortedMap<Integer, String> m = new TreeMap<>();
     for (int k = 0; k < coeffs.length; k++) {
       if (coeffs[k] != null && coeffs[k].signum() != 0) {
-        m.put(k, BruteForceModels.formatFraction(coeffs[k], den));
+        m.put(k, BruteForceLossSeries.formatFraction(coeffs[k], den));
       }
     }
     return m;
@@ -121,9 +121,9 @@ class BruteForceAutoencoderTest {
    */
   private static SortedMap<Integer, String> c0(int p, int h) {
     return poly(
-        0, BruteForceModels.formatFraction(big(p), big(2)),
+        0, BruteForceLossSeries.formatFraction(big(p), big(2)),
         1, Long.toString(-(long) h * p),
-        2, BruteForceModels.formatFraction(big((long) h * p * (h + p + 1)), big(2)));
+        2, BruteForceLossSeries.formatFraction(big((long) h * p * (h + p + 1)), big(2)));
   }
 
   @Test

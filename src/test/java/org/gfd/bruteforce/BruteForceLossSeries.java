@@ -205,6 +205,13 @@ public final class BruteForceLossSeries {
       this.hash = Arrays.hashCode(exps);
     }
 
+    /** Product of the listed variables (repetitions allowed) in n variables. */
+    static Mono of(int n, int... vars) {
+      int[] e = new int[n];
+      for (int v : vars) e[v]++;
+      return new Mono(e);
+    }
+
     @Override
     public boolean equals(Object o) {
       return o instanceof Mono && Arrays.equals(exps, ((Mono) o).exps);

@@ -2,13 +2,13 @@ package org.gfd.bruteforce;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gfd.bruteforce.BruteForceLossSeries.Mono;
+import org.gfd.bruteforce.BruteForceLossSeries.Poly;
 
 /**
  * Independent brute-force oracle for the gradient-flow loss series of two further models, written
@@ -226,7 +226,7 @@ public final class BruteForceModels {
           odd = true;
           break;
         }
-        c = c.multiply(doubleFactorial(x - 1)); // E[u^x] = (x-1)!! var^(x/2)
+        c = c.multiply(BruteForceLossSeries.doubleFactorial(x - 1)); // E[u^x] = (x-1)!! var^(x/2)
         if (v < nTrainable) k += x / 2; // var = sigma2 for trainable entries, 1 for data
       }
       if (odd) continue;
@@ -237,12 +237,6 @@ public final class BruteForceModels {
   }
 
   /** m!! for m >= -1, with (-1)!! = 1. */
-  static BigInteger doubleFactorial(int m) {
-    BigInteger r = BigInteger.ONE;
-    for (int i = m; i > 1; i -= 2) r = r.multiply(BigInteger.valueOf(i));
-    return r;
-  }
-
   /** Divides element s by 2^(s+1) and formats as reduced fractions. */
   static List<SortedMap<Integer, String>> format(List<SortedMap<Integer, BigInteger>> numerators) {
     List<SortedMap<Integer, String>> out = new ArrayList<>();
@@ -250,108 +244,11 @@ public final class BruteForceModels {
       BigInteger den = BigInteger.TWO.pow(s + 1);
       SortedMap<Integer, String> cs = new TreeMap<>();
       for (Map.Entry<Integer, BigInteger> e : numerators.get(s).entrySet()) {
-        if (e.getValue().signum() != 0) cs.put(e.getKey(), formatFraction(e.getValue(), den));
+        if (e.getValue().signum() != 0) cs.put(e.getKey(), BruteForceLossSeries.formatFraction(e.getValue(), den));
       }
       out.add(Collections.unmodifiableSortedMap(cs));
     }
     return Collections.unmodifiableList(out);
   }
 
-  static String formatFraction(BigInteger num, BigInteger den) {
-    if (den.signum() < 0) {
-      num = num.negate();
-      den = den.negate();
-    }
-    BigInteger gcd = num.gcd(den);
-    if (gcd.signum() != 0) {
-      num = num.divide(gcd);
-      den = den.divide(gcd);
-    }
-    return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;
-  }
-
-  // ------------------------------------------------------------------ polynomials
-
-  /** Monomial: exponent vector. Immutable. */
-  static final class Mono {
-    final int[] exps;
-    private final int hash;
-
-    Mono(int[] exps) {
-      this.exps = exps;
-      this.hash = Arrays.hashCode(exps);
-    }
-
-    /** Product of the listed variables (repetitions allowed) in n variables. */
-    static Mono of(int n, int... vars) {
-      int[] e = new int[n];
-      for (int v : vars) e[v]++;
-      return new Mono(e);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Mono && Arrays.equals(exps, ((Mono) o).exps);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public String toString() {
-      return Arrays.toString(exps);
-    }
-  }
-
-  /** Sparse polynomial with integer coefficients in nVars variables; no zero coefficients stored. */
-  static final class Poly {
-    final int nVars;
-    final HashMap<Mono, BigInteger> terms = new HashMap<>();
-
-    Poly(int nVars) {
-      this.nVars = nVars;
-    }
-
-    void add(Mono m, BigInteger c) {
-      if (c.signum() == 0) return;
-      terms.merge(m, c, (x, y) -> {
-        BigInteger z = x.add(y);
-        return z.signum() == 0 ? null : z; // null removes the entry
-      });
-    }
-
-    void addAll(Poly other) {
-      for (Map.Entry<Mono, BigInteger> t : other.terms.entrySet()) add(t.getKey(), t.getValue());
-    }
-
-    Poly times(Poly other) {
-      Poly out = new Poly(nVars);
-      for (Map.Entry<Mono, BigInteger> x : terms.entrySet()) {
-        for (Map.Entry<Mono, BigInteger> y : other.terms.entrySet()) {
-          int[] prod = new int[nVars];
-          for (int k = 0; k < nVars; k++) prod[k] = x.getKey().exps[k] + y.getKey().exps[k];
-          out.add(new Mono(prod), x.getValue().multiply(y.getValue()));
-        }
-      }
-      return out;
-    }
-
-    Poly derivative(int j) {
-      Poly out = new Poly(nVars);
-      for (Map.Entry<Mono, BigInteger> t : terms.entrySet()) {
-        int[] a = t.getKey().exps;
-        if (a[j] == 0) continue;
-        int[] d = a.clone();
-        d[j]--;
-        out.add(new Mono(d), t.getValue().multiply(BigInteger.valueOf(a[j])));
-      }
-      return out;
-    }
-
-    int size() {
-      return terms.size();
-    }
-  }
 }

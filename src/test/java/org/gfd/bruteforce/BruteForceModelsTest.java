@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.gfd.bruteforce.BruteForceModels.Model;
-import org.gfd.bruteforce.BruteForceModels.Mono;
-import org.gfd.bruteforce.BruteForceModels.Poly;
+import org.gfd.bruteforce.BruteForceLossSeries.Mono;
+import org.gfd.bruteforce.BruteForceLossSeries.Poly;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +46,7 @@ class BruteForceModelsTest {
     BigInteger[] q = parse(f);
     BigInteger num = e >= 0 ? q[0].shiftLeft(e) : q[0];
     BigInteger den = e >= 0 ? q[1] : q[1].shiftLeft(-e);
-    return BruteForceModels.formatFraction(num, den);
+    return BruteForceLossSeries.formatFraction(num, den);
   }
 
   // ---------------------------------------------------------------- two-layer, hand derivations
@@ -58,8 +58,8 @@ class BruteForceModelsTest {
    */
   private static SortedMap<Integer, String> twoLayerC0(int p, int h) {
     return poly(
-        0, BruteForceModels.formatFraction(big(p * p), big(2)),
-        2, BruteForceModels.formatFraction(big((long) p * p * h), big(2)));
+        0, BruteForceLossSeries.formatFraction(big(p * p), big(2)),
+        2, BruteForceLossSeries.formatFraction(big((long) p * p * h), big(2)));
   }
 
   /**
@@ -153,8 +153,8 @@ class BruteForceModelsTest {
   private static SortedMap<Integer, String> modularC0(int p, int h) {
     long p2 = (long) p * p;
     return poly(
-        0, BruteForceModels.formatFraction(big(p2), big(2)),
-        3, BruteForceModels.formatFraction(big(h * p2 * p), big(2)));
+        0, BruteForceLossSeries.formatFraction(big(p2), big(2)),
+        3, BruteForceLossSeries.formatFraction(big(h * p2 * p), big(2)));
   }
 
   /**
