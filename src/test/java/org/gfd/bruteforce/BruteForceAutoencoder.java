@@ -171,8 +171,8 @@ public final class BruteForceAutoencoder {
     List<SortedMap<Integer, BigInteger>> result = new ArrayList<>();
     Poly e = start;
     for (int s = 0; s <= maxOrder; s++) {
-      result.add(BruteForceModels.gaussianExpectation(e, nt));
-      if (s < maxOrder) e = BruteForceModels.applyScaledD(e, grad); // E_(s+1) = Dhat E_s
+      result.add(BruteForceLossSeries.gaussianExpectation(e, nt));
+      if (s < maxOrder) e = BruteForceLossSeries.applyScaledD(e, grad); // E_(s+1) = Dhat E_s
     }
     return result;
   }

@@ -129,18 +129,21 @@ public final class BruteForceLossSeries {
     return true;
   }
 
-  /** E_(s+1) = - sum_j (dE_s/du_j)(dG/du_j), computed term by term without intermediate polys. */
-  static Poly applyScaledD(Poly e, Poly[] gradG) {
+  /**
+   * E_(s+1) = - sum_{u trainable} (dE_s/du)(dG/du), computed term by term; the trainable variables
+   * are the first {@code grad.length} (the others, data, are never differentiated).
+   */
+  static Poly applyScaledD(Poly e, Poly[] grad) {
     int n = e.nVars;
     Poly out = new Poly(n);
     for (Map.Entry<Mono, BigInteger> term : e.terms.entrySet()) {
       int[] a = term.getKey().exps;
       BigInteger ca = term.getValue();
-      for (int j = 0; j < n; j++) {
+      for (int j = 0; j < grad.length; j++) {
         if (a[j] == 0) continue;
-        // d/du_j of ca * u^a  =  ca * a_j * u^(a - e_j)
-        BigInteger dc = ca.multiply(BigInteger.valueOf(a[j])).negate(); // include the minus sign of D
-        for (Map.Entry<Mono, BigInteger> gt : gradG[j].terms.entrySet()) {
+        // d/du_j (ca u^a) = ca a_j u^(a - e_j); the minus sign of D is included here
+        BigInteger dc = ca.multiply(BigInteger.valueOf(a[j])).negate();
+        for (Map.Entry<Mono, BigInteger> gt : grad[j].terms.entrySet()) {
           int[] b = gt.getKey().exps;
           int[] prod = new int[n];
           for (int k = 0; k < n; k++) prod[k] = a[k] + b[k];
@@ -152,27 +155,36 @@ public final class BruteForceLossSeries {
     return out;
   }
 
-  /** E[poly] with iid N(0, sigma2) variables, as sigma2 exponent -> integer coefficient. */
-  static SortedMap<Integer, BigInteger> gaussianExpectation(Poly poly) {
+  /**
+   * E[poly], all variables independent centred Gaussians: trainable ones (index < nTrainable) with
+   * variance sigma2, data ones with variance 1. Returns sigma2 exponent -> integer coefficient.
+   */
+  static SortedMap<Integer, BigInteger> gaussianExpectation(Poly poly, int nTrainable) {
     SortedMap<Integer, BigInteger> out = new TreeMap<>();
     for (Map.Entry<Mono, BigInteger> term : poly.terms.entrySet()) {
       int[] a = term.getKey().exps;
       BigInteger c = term.getValue();
       int k = 0;
       boolean odd = false;
-      for (int x : a) {
+      for (int v = 0; v < a.length; v++) {
+        int x = a[v];
         if (x % 2 != 0) {
           odd = true;
           break;
         }
-        c = c.multiply(doubleFactorial(x - 1)); // E[u^x] = (x-1)!! sigma2^(x/2)
-        k += x / 2;
+        c = c.multiply(doubleFactorial(x - 1)); // E[u^x] = (x-1)!! var^(x/2)
+        if (v < nTrainable) k += x / 2; // var = sigma2 for trainable entries, 1 for data
       }
       if (odd) continue;
       out.merge(k, c, BigInteger::add);
     }
     out.values().removeIf(v -> v.signum() == 0);
     return out;
+  }
+
+  /** E[poly] with iid N(0, sigma2) variables (all trainable), as sigma2 exponent -> integer coefficient. */
+  static SortedMap<Integer, BigInteger> gaussianExpectation(Poly poly) {
+    return gaussianExpectation(poly, poly.nVars);
   }
 
   /** m!! for m >= -1, with (-1)!! = 1. */

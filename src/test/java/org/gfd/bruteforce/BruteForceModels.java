@@ -180,60 +180,10 @@ public final class BruteForceModels {
     List<SortedMap<Integer, BigInteger>> result = new ArrayList<>();
     Poly e = model.twiceLoss; // E_0 = 2 L
     for (int s = 0; s <= maxOrder; s++) {
-      result.add(gaussianExpectation(e, model.nTrainable));
-      if (s < maxOrder) e = applyScaledD(e, grad); // E_(s+1)
+      result.add(BruteForceLossSeries.gaussianExpectation(e, model.nTrainable));
+      if (s < maxOrder) e = BruteForceLossSeries.applyScaledD(e, grad); // E_(s+1)
     }
     return result;
-  }
-
-  /** E_(s+1) = - sum_{u trainable} (dE_s/du)(dG/du), computed term by term. */
-  static Poly applyScaledD(Poly e, Poly[] grad) {
-    int n = e.nVars;
-    Poly out = new Poly(n);
-    for (Map.Entry<Mono, BigInteger> term : e.terms.entrySet()) {
-      int[] a = term.getKey().exps;
-      BigInteger ca = term.getValue();
-      for (int j = 0; j < grad.length; j++) {
-        if (a[j] == 0) continue;
-        // d/du_j (ca u^a) = ca a_j u^(a - e_j); the minus sign of D is included here
-        BigInteger dc = ca.multiply(BigInteger.valueOf(a[j])).negate();
-        for (Map.Entry<Mono, BigInteger> gt : grad[j].terms.entrySet()) {
-          int[] b = gt.getKey().exps;
-          int[] prod = new int[n];
-          for (int k = 0; k < n; k++) prod[k] = a[k] + b[k];
-          prod[j]--;
-          out.add(new Mono(prod), dc.multiply(gt.getValue()));
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * E[poly], all variables independent centred Gaussians: trainable ones (index < nTrainable) with
-   * variance sigma2, data ones with variance 1. Returns sigma2 exponent -> integer coefficient.
-   */
-  static SortedMap<Integer, BigInteger> gaussianExpectation(Poly poly, int nTrainable) {
-    SortedMap<Integer, BigInteger> out = new TreeMap<>();
-    for (Map.Entry<Mono, BigInteger> term : poly.terms.entrySet()) {
-      int[] a = term.getKey().exps;
-      BigInteger c = term.getValue();
-      int k = 0;
-      boolean odd = false;
-      for (int v = 0; v < a.length; v++) {
-        int x = a[v];
-        if (x % 2 != 0) {
-          odd = true;
-          break;
-        }
-        c = c.multiply(BruteForceLossSeries.doubleFactorial(x - 1)); // E[u^x] = (x-1)!! var^(x/2)
-        if (v < nTrainable) k += x / 2; // var = sigma2 for trainable entries, 1 for data
-      }
-      if (odd) continue;
-      out.merge(k, c, BigInteger::add);
-    }
-    out.values().removeIf(v -> v.signum() == 0);
-    return out;
   }
 
   /** m!! for m >= -1, with (-1)!! = 1. */

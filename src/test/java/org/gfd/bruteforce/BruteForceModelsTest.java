@@ -214,7 +214,7 @@ class BruteForceModelsTest {
   private static SortedMap<Integer, String> minusExpectedSquaredNorm(Poly[] grads, int nTrainable) {
     SortedMap<Integer, BigInteger> acc = new TreeMap<>();
     for (Poly g : grads) {
-      BruteForceModels.gaussianExpectation(g.times(g), nTrainable)
+      BruteForceLossSeries.gaussianExpectation(g.times(g), nTrainable)
           .forEach((k, v) -> acc.merge(k, v.negate(), BigInteger::add));
     }
     SortedMap<Integer, String> out = new TreeMap<>();
