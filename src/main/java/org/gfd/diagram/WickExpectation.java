@@ -62,7 +62,7 @@ public final class WickExpectation {
   /**
    * {@code E[F]} and the divisor of its counts: with constant tensors, the value holds at every
    * prime size of a constrained kind that does not divide the divisor
-   * ({@link org.gfd.network.ContractedValue}); 1 for a model without them.
+   * ({@link ContractedValue}); 1 for a model without them.
    */
   private Valued expectationAndDivisor(Network f, WorkBudget budget) {
     int[] counts = f.speciesCounts();
@@ -151,8 +151,9 @@ public final class WickExpectation {
 
   /**
    * The node whose partners are tried: the first node (in canonical order) of a Gaussian species
-   * with the fewest nodes left; -1 when no Gaussian node is left. Fewer partners mean fewer children; on asymmetric nu = 3 CP to order 5 this
-   * choice quarters the number of labellings against always taking node 0.
+   * with the fewest nodes left; -1 when no Gaussian node is left. Fewer partners mean fewer
+   * children; on asymmetric nu = 3 CP to order 5 this choice quarters the number of labellings
+   * against always taking node 0.
    */
   private static int pivot(Network f) {
     int[] counts = f.speciesCounts();

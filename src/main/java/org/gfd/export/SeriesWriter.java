@@ -88,7 +88,7 @@ public final class SeriesWriter {
 
   /**
    * For a model with constant tensors: which sizes the coefficients are for (primes) and, per
-   * order, the primes at which they are wrong; nothing for other models.
+   * order, the primes at which they may not hold; nothing for other models.
    */
   static List<String> primesNote(LossSeries series) {
     List<String> kinds = constrainedKinds(series.model());
@@ -102,7 +102,7 @@ public final class SeriesWriter {
     for (int s = 0; s <= series.maxOrder(); s++) {
       List<BigInteger> primes = series.exceptionalPrimes(s);
       if (!primes.isEmpty()) {
-        lines.add("c_" + s + " is wrong at " + sizes + " = " + primes.stream().map(BigInteger::toString)
+        lines.add("c_" + s + " may not hold at " + sizes + " = " + primes.stream().map(BigInteger::toString)
             .collect(Collectors.joining(", ")) + ", where some of those equations lose rank");
       }
     }

@@ -320,15 +320,18 @@ public final class ModelLoader {
           }
           sizes.add(kind.size());
         }
-        if (key.equals("target") && target == null) {
+        if (key.equals("target")) {
+          if (target != null) {
+            throw at(role).error("target is given twice");
+          }
           target = new LinkedHashSet<>(sizes);
-        } else if (key.equals("components") && components == null && sizes.size() == 1) {
+        } else if (key.equals("components")) {
+          if (components != null || sizes.size() != 1) {
+            throw at(role).error(components != null ? "components is given twice" : "components is one size, not a product");
+          }
           components = sizes.get(0);
         } else {
-          throw at(role).error(key.equals("components") && sizes.size() > 1
-              ? "components is one size, not a product"
-              : (key.equals("target") || key.equals("components") ? key + " is given twice"
-                  : "unknown role " + key + ": the roles are target (a product of sizes) and components (one size)"));
+          throw at(role).error("unknown role " + key + ": the roles are target (a product of sizes) and components (one size)");
         }
       }
       if (target == null || components == null) {

@@ -20,11 +20,10 @@ import org.gfd.model.LinearConstraint;
  * <pre>
  *   scale * prod_kind size^(classes of that kind - rank of the equations on that kind),
  * </pre>
- * the scale being the network's Laurent prefactor ({@link Network#scale}).
- * with the ranks taken over the rationals. That is the rank over {@code Z_p} for every prime
- * {@code p} that does not divide the determinantal divisor of the equations
- * ({@link IntegerMatrix}); the {@link #divisor} of the value names those primes, where the
- * monomial is wrong. Without constant nodes the value is {@code prod_kind size^classes} and the
+ * the scale being the network's Laurent prefactor ({@link Network#scale}) and the ranks taken
+ * over the rationals. That is the rank over {@code Z_p} for every prime {@code p} that does not
+ * divide the determinantal divisor of the equations ({@link IntegerMatrix}); the
+ * {@link #divisor} of the value names those primes, where the monomial is wrong. Without constant nodes the value is {@code prod_kind size^classes} and the
  * divisor is 1.
  *
  * <p>Only prime sizes are meant for a constrained kind: over {@code Z_p} for composite {@code p}

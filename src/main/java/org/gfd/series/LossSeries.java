@@ -60,7 +60,8 @@ public record LossSeries(Model model, String observable, int requestedOrder, Lis
   }
 
   /**
-   * The primes at which {@code c_s} is wrong as a polynomial: the prime factors of its divisor.
+   * The primes at which {@code c_s} may not hold as a polynomial (the prime factors of its
+   * divisor); at every other prime it holds.
    * The model's constant tensors count solutions of linear equations over {@code Z_p} as
    * {@code p^(classes - rank)}, the rank taken over the rationals; at these primes some of the
    * equations met in {@code c_s} lose rank. Empty for a model without constant tensors.
