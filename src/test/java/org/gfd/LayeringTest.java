@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   /** The stages in data-flow order. */
   private static final List<String> STAGES = List.of(
-      "error", "algebra", "model", "lang", "network", "diagram", "series", "scaling", "summation", "numeric", "export", "api", "cli");
+      "error", "algebra", "model", "lang", "network", "diagram", "series", "scaling", "summation", "numeric", "simulate", "export", "api", "cli");
   /** Library package prefix to the stages allowed to import it. */
   private static final Map<String, List<String>> LIBRARIES = Map.of(
       "org.jgrapht", List.of("network", "diagram", "export"),
@@ -28,7 +28,7 @@ class LayeringTest {
       "com.fasterxml.jackson", List.of("export"),
       "org.matheclipse", List.of("summation"),
       "org.apfloat", List.of("summation", "numeric", "export"),
-      "org.hipparchus", List.of("numeric"),
+      "org.hipparchus", List.of("numeric", "simulate"),
       "org.antlr", List.of("lang"));
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final Pattern QUALIFIED = Pattern.compile("\\borg\\.gfd\\.(\\w+)\\.");

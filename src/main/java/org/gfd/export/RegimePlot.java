@@ -77,6 +77,11 @@ public final class RegimePlot {
             d(v.point().get(1)) - 0.12 * (box[3] - box[2]) / 4, false));
       }
     }
+    return encode(chart, format);
+  }
+
+  /** {@code chart} drawn in {@code format}, in memory (written to a file by the caller, atomically). */
+  static byte[] encode(XYChart chart, ImageFormat format) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       if (format == ImageFormat.SVG) {
