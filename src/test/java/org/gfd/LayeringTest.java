@@ -29,6 +29,7 @@ class LayeringTest {
       "org.matheclipse", List.of("summation"),
       "org.apfloat", List.of("summation", "numeric", "export"),
       "org.hipparchus", List.of("numeric", "simulate"),
+      "org.ejml", List.of("simulate"),
       "org.antlr", List.of("lang"));
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final Pattern QUALIFIED = Pattern.compile("\\borg\\.gfd\\.(\\w+)\\.");

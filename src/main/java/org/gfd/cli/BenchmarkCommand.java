@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
@@ -25,6 +26,9 @@ import org.gfd.scaling.RegimeMap;
 import org.gfd.scaling.RegimeName;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
+import org.gfd.simulate.ConcreteModel;
+import org.gfd.simulate.FlowModel;
+import org.gfd.simulate.MaterializedCp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,11 +50,26 @@ final class BenchmarkCommand implements Callable<Integer> {
       description = "Tensor orders to run, comma separated. Default: ${DEFAULT-VALUE}.")
   List<Integer> nus;
 
+  @Option(names = "--simulator", description = "Instead: gradient evaluations per second of the simulator's paths "
+      + "for asymmetric CP nu = 3 with the identity target at p = H = --size (Gram, generic tensor network, "
+      + "materialized tensor), each timed for 5 s after a warm-up.")
+  boolean simulator;
+
+  @Option(names = "--size", defaultValue = "100", paramLabel = "P",
+      description = "p = H for --simulator. Default: ${DEFAULT-VALUE}.")
+  int size;
+
+  /** Seconds each simulator path is timed for. */
+  private static final double PATH_SECONDS = 5;
+
   /** The orders whose regime map picks the benchmark's rays: low, so that picking them is quick. */
   static final int RAY_MAP_ORDER = 3;
 
   @Override
   public Integer call() {
+    if (simulator) {
+      return simulatorPaths(spec.commandLine().getOut());
+    }
     BudgetOptions.budget("--seconds", seconds);
     if (nus.isEmpty()) {
       throw new InputException("--nu needs at least one tensor order");
@@ -94,6 +113,52 @@ final class BenchmarkCommand implements Callable<Integer> {
     out.println("# ray limits from the full series: model | ray | orders | verdict | surviving orders | seconds to analyze");
     rayLines.forEach(out::println);
     return ExitCode.OK;
+  }
+
+  /** Gradient evaluations per second of the three routes to CP's gradient, measured side by side. */
+  private int simulatorPaths(PrintWriter out) {
+    if (size < 1 || size > 1000) {
+      throw new InputException("--size must be between 1 and 1000, got " + size);
+    }
+    Model model = ModelLoader.builtIn("cp", Map.of("nu", 3));
+    Map<Variable, Integer> sizes = Map.of(Variable.P, size, Variable.H, size);
+    Map<Variable, Double> values = Map.of(Variable.SIGMA2, 1.0 / size);
+    FlowModel gram = FlowModel.of(model, sizes, values);
+    ConcreteModel generic = new ConcreteModel(model, sizes, values);
+    MaterializedCp materialized = new MaterializedCp(size, size);
+    SplittableRandom random = new SplittableRandom(1);
+    FlowModel.Sample sample = generic.sample(random);
+    double[] y = generic.initialState(random);
+    out.printf("# gfd benchmark --simulator: gradient of asymmetric CP nu = 3, identity target, p = H = %d; %d cores (one used)%n",
+        size, Runtime.getRuntime().availableProcessors());
+    out.println("# path | evaluations | seconds | evaluations per second | Gram path's speed over this one");
+    Map<String, Runnable> paths = new LinkedHashMap<>();
+    paths.put("Gram (" + gram.getClass().getSimpleName() + ")", () -> gram.gradient(y, sample));
+    paths.put("generic tensor network (ConcreteModel)", () -> generic.gradient(y, sample));
+    paths.put("materialized p^3 tensor (MaterializedCp)", () -> materialized.gradient(y));
+    double gramRate = 0;
+    for (Map.Entry<String, Runnable> e : paths.entrySet()) {
+      timed(e.getValue(), 1);
+      double[] run = timed(e.getValue(), PATH_SECONDS);
+      double rate = run[0] / run[1];
+      if (gramRate == 0) {
+        gramRate = rate;
+      }
+      out.printf("%s | %d | %.2f | %.2f | %.1f%n", e.getKey(), (long) run[0], run[1], rate, gramRate / rate);
+      out.flush();
+    }
+    return ExitCode.OK;
+  }
+
+  /** Runs {@code work} until {@code seconds} have passed (at least once): {evaluations, seconds}. */
+  private static double[] timed(Runnable work, double seconds) {
+    long start = System.nanoTime();
+    long n = 0;
+    do {
+      work.run();
+      n++;
+    } while (System.nanoTime() - start < seconds * 1e9);
+    return new double[] {n, (System.nanoTime() - start) / 1e9};
   }
 
   /**

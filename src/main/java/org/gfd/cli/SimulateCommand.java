@@ -14,7 +14,7 @@ import org.gfd.error.InputException;
 import org.gfd.export.RegimePlot;
 import org.gfd.export.SimulationWriter;
 import org.gfd.model.Model;
-import org.gfd.simulate.ConcreteModel;
+import org.gfd.simulate.FlowModel;
 import org.gfd.simulate.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,7 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
         csvFile = OutputFile.of("--plot", name);
       }
     }
-    ConcreteModel concrete = new ConcreteModel(model, sizes, values);
+    FlowModel concrete = FlowModel.of(model, sizes, values);
     checkEntries(concrete);
     Simulation.Result result = Simulation.run(concrete, settings, budgetOptions.budget(), progress(seeds));
     List<String> given = new java.util.ArrayList<>();
@@ -173,7 +173,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private static void checkEntries(ConcreteModel concrete) {
+  private static void checkEntries(FlowModel concrete) {
     if (concrete.dimension() > MAX_ENTRIES) {
       throw new InputException("the flow has " + concrete.dimension() + " trainable entries, more than the "
           + MAX_ENTRIES + " that may be simulated");

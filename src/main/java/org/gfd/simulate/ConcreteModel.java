@@ -35,7 +35,7 @@ import org.gfd.model.TensorTerm;
  * <p>Contraction orders are planned once, here; evaluation is thread-safe (every call allocates
  * its own arrays), and the data of one sample are an argument ({@link Sample}).
  */
-public final class ConcreteModel {
+public final class ConcreteModel implements FlowModel {
   private final Model model;
   private final Map<Variable, Integer> sizes;
   private final Map<Variable, Double> values;
@@ -51,9 +51,6 @@ public final class ConcreteModel {
 
   /** One term's share of a species' gradient: coefficient times an open contraction, placed on a factor's labels. */
   private record GradientPiece(double coefficient, List<Integer> species, Einsum plan, List<String> factorLabels) {}
-
-  /** The entries of the data and constant species of one sample, by species number (null for trainable ones). */
-  public record Sample(List<double[]> arrays) {}
 
   /**
    * {@code model} with every size and symbol given a value.
@@ -84,12 +81,19 @@ public final class ConcreteModel {
     }
   }
 
+  /** The sizes of the legs of the model's first species ({@code H, p} for CP). */
+  int[] sizesOfFirstSpecies() {
+    return species.get(0).legKinds().stream().mapToInt(this::size).toArray();
+  }
+
   /** The number of trainable entries: the dimension of the flow. */
+  @Override
   public int dimension() {
     return dimension;
   }
 
   /** The observables' names, the loss first. */
+  @Override
   public List<String> observableNames() {
     return List.copyOf(observables.keySet());
   }
@@ -176,6 +180,7 @@ public final class ConcreteModel {
   }
 
   /** A sample's data: Gaussian data species from {@code random}, constant tensors materialized. */
+  @Override
   public Sample sample(RandomGenerator random) {
     List<double[]> arrays = new ArrayList<>();
     for (Species sp : species) {
@@ -191,6 +196,7 @@ public final class ConcreteModel {
   }
 
   /** Initial trainable entries, iid Gaussian with each species' variance. */
+  @Override
   public double[] initialState(RandomGenerator random) {
     double[] y = new double[dimension];
     for (int s = 0; s < species.size(); s++) {
@@ -253,6 +259,7 @@ public final class ConcreteModel {
   }
 
   /** The value of the observable {@code name} ({@code loss} or one of the model's) at state {@code y}. */
+  @Override
   public double observable(String name, double[] y, Sample sample) {
     List<CompiledTerm> terms = observables.get(name);
     if (terms == null) {
@@ -266,6 +273,7 @@ public final class ConcreteModel {
   }
 
   /** The gradient of the loss with respect to the trainable entries, at state {@code y}. */
+  @Override
   public double[] gradient(double[] y, Sample sample) {
     double[] g = new double[dimension];
     for (int s = 0; s < species.size(); s++) {

@@ -94,7 +94,7 @@ public final class Simulation {
    * @throws InputException when a run diverges
    * @throws org.gfd.error.StoppedException when the budget runs out
    */
-  public static Result run(ConcreteModel model, Settings settings, WorkBudget budget, IntConsumer progress) {
+  public static Result run(FlowModel model, Settings settings, WorkBudget budget, IntConsumer progress) {
     double[] times = settings.times();
     List<String> names = model.observableNames();
     double[][][] values = new double[settings.seeds()][][];
@@ -154,10 +154,10 @@ public final class Simulation {
   }
 
   /** One seed: the observables (rows) at the output times (columns). */
-  private static double[][] runOne(ConcreteModel model, Settings settings, double[] times, List<String> names, int i,
+  private static double[][] runOne(FlowModel model, Settings settings, double[] times, List<String> names, int i,
       WorkBudget budget) {
     SplittableRandom random = generator(settings.seed(), i);
-    ConcreteModel.Sample sample = model.sample(random);
+    FlowModel.Sample sample = model.sample(random);
     double[] y0 = model.initialState(random);
     double[][] out = new double[names.size()][times.length];
     OrdinaryDifferentialEquation flow = new OrdinaryDifferentialEquation() {
@@ -214,7 +214,7 @@ public final class Simulation {
     return new InputException(String.format("the flow diverged at t = %.6g (seed %d): %s; lower sigma2 or --t-max", t, seed, why));
   }
 
-  private static void record(ConcreteModel model, ConcreteModel.Sample sample, List<String> names, double[] y,
+  private static void record(FlowModel model, FlowModel.Sample sample, List<String> names, double[] y,
       double[][] out, int k, double t) {
     for (int o = 0; o < names.size(); o++) {
       double v = model.observable(names.get(o), y, sample);

@@ -33,7 +33,7 @@ class ConcreteModelTest {
   void gradientIsTheDerivativeOfTheLoss(String name) {
     ConcreteModel c = new ConcreteModel(model(name), SIZES, VALUES);
     SplittableRandom random = new SplittableRandom(3);
-    ConcreteModel.Sample sample = c.sample(random);
+    FlowModel.Sample sample = c.sample(random);
     double[] y = c.initialState(random);
     double[] g = c.gradient(y, sample);
     for (int i = 0; i < y.length; i++) {
@@ -53,7 +53,7 @@ class ConcreteModelTest {
     int h = 2;
     ConcreteModel c = new ConcreteModel(ModelLoader.builtIn("cp", Map.of()), SIZES, VALUES);
     SplittableRandom random = new SplittableRandom(5);
-    ConcreteModel.Sample sample = c.sample(random);
+    FlowModel.Sample sample = c.sample(random);
     double[] y = c.initialState(random);
     double expected = 0;
     for (int a = 0; a < p; a++) {

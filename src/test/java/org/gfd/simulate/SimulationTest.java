@@ -50,7 +50,7 @@ class SimulationTest {
       double[] value = new double[DRAWS];
       double[] rate = new double[DRAWS];
       for (int k = 0; k < DRAWS; k++) {
-        ConcreteModel.Sample sample = c.sample(random);
+        FlowModel.Sample sample = c.sample(random);
         double[] y = c.initialState(random);
         value[k] = c.observable(o, y, sample);
         rate[k] = -dot(c.gradient(y, sample), observableGradient(c, o, y, sample));
@@ -61,7 +61,7 @@ class SimulationTest {
   }
 
   /** The gradient of an observable by central differences (the generic path has the loss's only). */
-  private static double[] observableGradient(ConcreteModel c, String o, double[] y, ConcreteModel.Sample sample) {
+  private static double[] observableGradient(ConcreteModel c, String o, double[] y, FlowModel.Sample sample) {
     if (o.equals(Model.LOSS)) {
       return c.gradient(y, sample);
     }

@@ -1,0 +1,160 @@
+package org.gfd.simulate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.gfd.lang.ModelLoader;
+import org.gfd.model.Model;
+import org.gfd.network.NetworkSum;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The fast path of CP (asymmetric or symmetric, zero or identity target) through the {@code H x H}
+ * Gram matrices {@code G_m = U_m U_m^T}, never the {@code p^nu} tensor:
+ * <pre>
+ *   1/2 |T|^2 = 1/2 sum_{h,g} prod_m G_m[h,g],      grad_{U_m} = (prod_{m' != m} G_m') U_m   (Hadamard product),
+ *   &lt;T, delta&gt; = sum_{h,i} prod_m U_m[h,i],       grad_{U_m} = prod_{m' != m} U_m'           (entrywise),
+ * </pre>
+ * with {@code 1/2 |delta|^2 = p/2}; for symmetric CP ({@code U_m = U}) the products become powers
+ * and the gradients carry a factor {@code nu}. Cost per gradient: {@code nu} Gram matrices and
+ * {@code nu} products of an {@code H x H} by an {@code H x p} matrix (EJML's dense row-major
+ * kernels), {@code O(nu H^2 p)}. Used exactly when the model's loss is CP's (compared network by
+ * network with the built-in file), with {@link ConcreteModel} for the draws, so both paths see the
+ * same initial entries; the generic path is its test oracle.
+ */
+public final class CpGram implements FlowModel {
+  private final ConcreteModel generic;
+  private final int nu;
+  private final boolean symmetric;
+  private final boolean identity;
+  private final int p;
+  private final int h;
+
+  private CpGram(ConcreteModel generic, int nu, boolean symmetric, boolean identity, int p, int h) {
+    this.generic = generic;
+    this.nu = nu;
+    this.symmetric = symmetric;
+    this.identity = identity;
+    this.p = p;
+    this.h = h;
+  }
+
+  /** The fast path for {@code model} when its loss is that of a built-in CP model, else empty. */
+  static Optional<CpGram> recognize(Model model, ConcreteModel generic) {
+    int nu = model.loss().stream().mapToInt(t -> t.factors().size()).max().orElse(0) / 2;
+    boolean symmetric = model.species().size() == 1;
+    if (nu < 2 || nu > 64 || !model.observables().isEmpty()) {
+      return Optional.empty();
+    }
+    for (String target : List.of("", "-zero")) {
+      Model reference = ModelLoader.builtIn("cp" + (symmetric ? "-symmetric" : "") + target, Map.of("nu", nu));
+      if (reference.species().equals(model.species())
+          && NetworkSum.loss(reference).terms().equals(NetworkSum.loss(model).terms())) {
+        int[] sizes = generic.sizesOfFirstSpecies();
+        return Optional.of(new CpGram(generic, nu, symmetric, target.isEmpty(), sizes[1], sizes[0]));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public int dimension() {
+    return generic.dimension();
+  }
+
+  @Override
+  public List<String> observableNames() {
+    return generic.observableNames();
+  }
+
+  @Override
+  public Sample sample(RandomGenerator random) {
+    return generic.sample(random);
+  }
+
+  @Override
+  public double[] initialState(RandomGenerator random) {
+    return generic.initialState(random);
+  }
+
+  /** Factor matrix {@code m} ({@code H x p}) of state {@code y}. */
+  private DMatrixRMaj factor(double[] y, int m) {
+    DMatrixRMaj u = new DMatrixRMaj(h, p);
+    System.arraycopy(y, symmetric ? 0 : m * h * p, u.data, 0, h * p);
+    return u;
+  }
+
+  /** The factor matrices of {@code y} (one for symmetric CP). */
+  private DMatrixRMaj[] factors(double[] y) {
+    DMatrixRMaj[] u = new DMatrixRMaj[symmetric ? 1 : nu];
+    for (int m = 0; m < u.length; m++) {
+      u[m] = factor(y, m);
+    }
+    return u;
+  }
+
+  /** {@code G_m = U_m U_m^T} for every factor. */
+  private DMatrixRMaj[] grams(DMatrixRMaj[] u) {
+    DMatrixRMaj[] g = new DMatrixRMaj[u.length];
+    for (int m = 0; m < u.length; m++) {
+      g[m] = new DMatrixRMaj(h, h);
+      CommonOps_DDRM.multOuter(u[m], g[m]); // symmetric: half the products of a general U U^T
+    }
+    return g;
+  }
+
+  /** Factor {@code k}'s matrix among the {@code nu} factors of the product (all the same one for symmetric CP). */
+  private DMatrixRMaj of(DMatrixRMaj[] x, int k) {
+    return x[symmetric ? 0 : k];
+  }
+
+  /** The entrywise product of the factors other than {@code m} ({@code nu - 1} copies for symmetric CP), times {@code scale}. */
+  private DMatrixRMaj othersProduct(DMatrixRMaj[] x, int m, int rows, int cols, double scale) {
+    DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+    java.util.Arrays.fill(out.data, scale);
+    for (int k = 0; k < nu; k++) {
+      if (symmetric ? k > 0 : k != m) {
+        CommonOps_DDRM.elementMult(out, of(x, k));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public double observable(String name, double[] y, Sample sample) {
+    if (!name.equals(Model.LOSS)) {
+      return generic.observable(name, y, sample);
+    }
+    DMatrixRMaj[] u = factors(y);
+    DMatrixRMaj[] g = grams(u);
+    // the product over all nu factors: the others' product for factor 0, times factor 0
+    DMatrixRMaj all = othersProduct(g, 0, h, h, 1);
+    CommonOps_DDRM.elementMult(all, g[0]);
+    double value = CommonOps_DDRM.elementSum(all) / 2;
+    if (identity) {
+      DMatrixRMaj cross = othersProduct(u, 0, h, p, 1);
+      CommonOps_DDRM.elementMult(cross, u[0]);
+      value += p / 2.0 - CommonOps_DDRM.elementSum(cross);
+    }
+    return value;
+  }
+
+  @Override
+  public double[] gradient(double[] y, Sample sample) {
+    DMatrixRMaj[] u = factors(y);
+    DMatrixRMaj[] g = grams(u);
+    double[] out = new double[y.length];
+    double scale = symmetric ? nu : 1;
+    for (int m = 0; m < u.length; m++) {
+      DMatrixRMaj grad = new DMatrixRMaj(h, p);
+      CommonOps_DDRM.mult(othersProduct(g, m, h, h, scale), u[m], grad);
+      if (identity) {
+        CommonOps_DDRM.subtractEquals(grad, othersProduct(u, m, h, p, scale));
+      }
+      System.arraycopy(grad.data, 0, out, symmetric ? 0 : m * h * p, h * p);
+    }
+    return out;
+  }
+}

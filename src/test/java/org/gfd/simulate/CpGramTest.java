@@ -1,0 +1,72 @@
+package org.gfd.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.gfd.algebra.Variable;
+import org.gfd.lang.ModelLoader;
+import org.gfd.model.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Gram fast path of CP against the generic path, on random small instances: equal to 1e-10 relative. */
+class CpGramTest {
+  @ParameterizedTest(name = "{0} nu={1} p={2} H={3}")
+  @CsvSource({"cp, 2, 4, 3", "cp, 3, 3, 4", "cp, 4, 2, 3", "cp-zero, 3, 3, 2", "cp-symmetric, 2, 4, 3",
+      "cp-symmetric, 3, 3, 4", "cp-symmetric-zero, 4, 3, 2"})
+  void gramPathEqualsTheGenericPath(String name, int nu, int p, int h) {
+    Model model = ModelLoader.builtIn(name, Map.of("nu", nu));
+    Map<Variable, Integer> sizes = Map.of(Variable.P, p, Variable.H, h);
+    ConcreteModel generic = new ConcreteModel(model, sizes, Map.of(Variable.SIGMA2, 0.7));
+    FlowModel fast = FlowModel.of(model, sizes, Map.of(Variable.SIGMA2, 0.7));
+    assertInstanceOf(CpGram.class, fast);
+    for (int trial = 0; trial < 5; trial++) {
+      SplittableRandom a = new SplittableRandom(trial);
+      SplittableRandom b = new SplittableRandom(trial);
+      FlowModel.Sample sa = generic.sample(a);
+      FlowModel.Sample sb = fast.sample(b);
+      double[] y = generic.initialState(a);
+      double[] y2 = fast.initialState(b);
+      assertEquals(java.util.Arrays.toString(y), java.util.Arrays.toString(y2), "same draws");
+      double expected = generic.observable(Model.LOSS, y, sa);
+      assertEquals(expected, fast.observable(Model.LOSS, y, sb), 1e-10 * Math.abs(expected));
+      double[] ge = generic.gradient(y, sa);
+      double[] gf = fast.gradient(y, sb);
+      double norm = 0;
+      for (double v : ge) {
+        norm = Math.max(norm, Math.abs(v));
+      }
+      for (int i = 0; i < ge.length; i++) {
+        assertEquals(ge[i], gf[i], 1e-10 * norm, name + " entry " + i);
+      }
+    }
+  }
+
+  @Test
+  void materializedTensorPathOfTheBenchmarkGivesTheSameGradient() {
+    Map<Variable, Integer> sizes = Map.of(Variable.P, 4, Variable.H, 3);
+    ConcreteModel generic = new ConcreteModel(ModelLoader.builtIn("cp", Map.of("nu", 3)), sizes, Map.of(Variable.SIGMA2, 0.7));
+    SplittableRandom random = new SplittableRandom(9);
+    FlowModel.Sample sample = generic.sample(random);
+    double[] y = generic.initialState(random);
+    double[] expected = generic.gradient(y, sample);
+    double[] actual = new MaterializedCp(4, 3).gradient(y);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-10 * (1 + Math.abs(expected[i])), "entry " + i);
+    }
+  }
+
+  @Test
+  void otherLossesTakeTheGenericPath() {
+    Map<Variable, Integer> sizes = Map.of(Variable.P, 3, Variable.H, 2);
+    Map<Variable, Double> values = Map.of(Variable.SIGMA2, 0.5);
+    assertFalse(FlowModel.of(ModelLoader.builtIn("cp-modular", Map.of()), sizes, values) instanceof CpGram);
+    Model scaled = ModelLoader.parse("model cp\nindex p, H\nparam U{m}[H, p] ~ N(0, sigma2) for m in 1..2\n"
+        + "loss = prod(m in 1..2) (U{m}[h, i] U{m}[g, i])\n", "test.gfd", Map.of());
+    assertFalse(FlowModel.of(scaled, sizes, values) instanceof CpGram, "twice the loss is not CP's loss");
+  }
+}
