@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
@@ -33,6 +34,7 @@ import org.gfd.numeric.Curves;
 import org.gfd.numeric.TauGrid;
 import org.gfd.scaling.LeadingMonomials;
 import org.gfd.scaling.Ray;
+import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.RegimeCell;
 import org.gfd.scaling.RegimeMap;
 import org.gfd.scaling.RegimeName;
@@ -41,6 +43,7 @@ import org.gfd.scaling.RegimeVertex;
 import org.gfd.scaling.Verification;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
+import org.gfd.simulate.Comparison;
 import org.gfd.summation.Attempt;
 import org.gfd.summation.Strategy;
 import org.gfd.summation.Summation;
@@ -204,7 +207,7 @@ public final class Gfd {
       Consumer<LossSeries> finished) {
     List<String> free = constants(ray).keySet().stream().filter(k -> !set.containsKey(k)).toList();
     if (!free.isEmpty()) {
-      throw new InputException("eval needs a value for every constant of the ray: " + String.join(", ", free)
+      throw new InputException("the limit curve needs a value for every constant of the ray: " + String.join(", ", free)
           + (free.size() == 1 ? " has" : " have") + " none; give " + (free.size() == 1 ? "it" : "them") + " with --set, e.g. --set \""
           + String.join(", ", free.stream().map(k -> k + "=1/2").toList()) + "\"");
     }
@@ -228,6 +231,67 @@ public final class Gfd {
     }
     return new Evaluation(s, Curves.series(s.coefficients(), true, grid, digits, budget));
   }
+
+  /**
+   * Theory against experiment on {@code ray}: the limit curve ({@link #evaluate} with the automatic
+   * method) at {@code points} equally spaced {@code tau} from 0 to {@code tauMax}, and for each
+   * size {@code p} of {@code sizes} a simulation of {@code seeds} seeds at the ray's values with
+   * the largest relative deviation of its mean normalized loss from the curve
+   * ({@link Comparison#at}).
+   *
+   * @throws InputException as {@link #evaluate} does, when the curve cannot be evaluated on the
+   *     whole grid, or when a simulation diverges
+   * @throws StoppedException when the budget stopped the work first
+   */
+  public static ComparisonReport compare(Model model, Ray ray, int maxOrder, Map<String, Rational> set,
+      List<Strategy> strategies, List<Integer> sizes, Rational tauMax, int points, int seeds, long seed, double tolerance,
+      WorkBudget budget, Consumer<LossSeries> finished, IntConsumer progress) {
+    if (points < 2) {
+      throw new InputException("--points must be at least 2 (tau = 0 and tau-max), got " + points);
+    }
+    if (tauMax.signum() <= 0) {
+      throw new InputException("--tau-max must be positive, got " + tauMax);
+    }
+    List<Rational> taus = new ArrayList<>();
+    for (int k = 0; k < points; k++) {
+      taus.add(tauMax.multiply(Rational.of(k, points - 1)));
+    }
+    Evaluation theory = evaluate(model, ray, maxOrder, set, Optional.empty(), strategies, new TauGrid(taus),
+        COMPARE_DIGITS, budget, finished);
+    Curve curve = theory.curve();
+    if (curve.points().size() < points) {
+      throw new InputException("the theory curve could not be evaluated on the whole grid ("
+          + curve.failure().orElse("it stopped early") + "); lower --tau-max");
+    }
+    double[] tau = new double[points];
+    double[] values = new double[points];
+    for (int k = 0; k < points; k++) {
+      tau[k] = curve.points().get(k).tau().numerator().doubleValue() / curve.points().get(k).tau().denominator().doubleValue();
+      values[k] = curve.points().get(k).value().doubleValue();
+    }
+    RayLimit limit = theory.solution().verification().limit();
+    // every constant has a value here: evaluate refused the ray otherwise
+    Map<Variable, Double> constants = new LinkedHashMap<>();
+    for (Variable x : ray.exponents().keySet()) {
+      Rational k = ray.constantValues().getOrDefault(x, set.get(Ray.constantOf(x).name()));
+      constants.put(x, k.numerator().doubleValue() / k.denominator().doubleValue());
+    }
+    Comparison.RayValues rayValues = new Comparison.RayValues(ray.exponents(), constants,
+        limit.timeExponent().orElseThrow(), limit.normExponent());
+    List<Variable> missing = Comparison.missing(model, rayValues);
+    if (!missing.isEmpty()) {
+      throw new InputException("the ray must set every size of the model to simulate it; it leaves "
+          + String.join(", ", missing.stream().map(Variable::name).toList()));
+    }
+    List<Comparison.SizeRun> runs = new ArrayList<>();
+    for (int p : sizes) {
+      runs.add(Comparison.at(model, p, rayValues, tau, values, seeds, seed, tolerance, budget, progress));
+    }
+    return new ComparisonReport(theory, runs);
+  }
+
+  /** Digits of the theory curve in {@link #compare}: far beyond what a simulation resolves. */
+  private static final int COMPARE_DIGITS = 12;
 
   /** The limit coefficients on a verified ray: as computed, and with the values of {@code set} substituted. */
   private record Limit(Verification verification, List<Polynomial> general, List<Polynomial> values) {}

@@ -1,0 +1,105 @@
+package org.gfd.cli;
+
+import static org.gfd.error.Messages.quote;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gfd.algebra.Rational;
+import org.gfd.api.ComparisonReport;
+import org.gfd.api.Gfd;
+import org.gfd.error.InputException;
+import org.gfd.error.StoppedException;
+import org.gfd.export.CompareWriter;
+import org.gfd.export.RegimePlot;
+import org.gfd.model.Model;
+import org.gfd.scaling.Ray;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gfd compare}: the limit curve on a ray against simulations at growing sizes. */
+@Command(name = "compare", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
+    description = "Simulates gradient flow along the ray at growing p (sizes, variance and time from the ray, "
+        + "every constant given a value) and compares the mean normalized loss with the limit curve (the certified "
+        + "closed form, else the Padé approximant of the series): the largest relative deviation per size, then the "
+        + "curves as CSV.")
+final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ModelOptions modelOptions;
+  @Mixin BudgetOptions budgetOptions;
+  @Mixin RayOptions rayOptions;
+  @Mixin SummationOptions summationOptions;
+
+  @Option(names = "--sizes", required = true, split = ",", paramLabel = "P", description = "The sizes p, comma separated: 50,100,200.")
+  List<Integer> sizes;
+
+  @Option(names = "--tau-max", required = true, paramLabel = "T", description = "The last rescaled time tau (an exact rational, > 0).")
+  String tauMax;
+
+  @Option(names = "--points", paramLabel = "K", description = "Equally spaced tau from 0 to T (>= 2). Default: 13.")
+  int points = 13;
+
+  @Option(names = "--seeds", paramLabel = "N", description = "Seeds per size (>= 1). Default: 8.")
+  int seeds = 8;
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "Base of the random seeds. Default: 1.")
+  long seed = 1;
+
+  @Option(names = "--tolerance", paramLabel = "TOL", description = "The integrator's tolerance. Default: 1e-9.")
+  double tolerance = 1e-9;
+
+  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw theory and simulations to FILE (.png or .svg).")
+  String plot;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout (- for stdout).")
+  String output;
+
+  @Override
+  public Integer call() {
+    Model model = modelOptions.toModel();
+    if (sizes.isEmpty() || sizes.stream().anyMatch(p -> p < 1)) {
+      throw new InputException("--sizes must be positive integers, got " + sizes);
+    }
+    Rational tau;
+    try {
+      tau = Rational.parse(tauMax.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--tau-max must be an exact rational such as 3 or 5/2, got " + quote(tauMax));
+    }
+    OutputFile out = OutputFile.of("--output", output == null ? "-" : output);
+    OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);
+    RegimePlot.ImageFormat image = null;
+    if (plotFile != null) {
+      image = switch (plotFile.extension()) {
+        case "png" -> RegimePlot.ImageFormat.PNG;
+        case "svg" -> RegimePlot.ImageFormat.SVG;
+        default -> throw new InputException("--plot file must end in .png or .svg, got " + quote(plot));
+      };
+    }
+    Ray ray = rayOptions.ray(model);
+    int maxOrder = summationOptions.maxOrder();
+    FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
+    ComparisonReport report;
+    try {
+      report = Gfd.compare(model, ray, maxOrder, summationOptions.values(), summationOptions.strategies(), sizes, tau,
+          points, seeds, seed, tolerance, budgetOptions.budget(), finished, k -> {});
+    } catch (StoppedException e) {
+      throw new StoppedException(e.reason().with("while comparing"));
+    }
+    String text = CompareWriter.text(model, report.theory().curve(), report.theory().solution().verification().limit(),
+        report.runs(), rayOptions.scale);
+    if (out.isStandardOutput()) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    } else {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    if (plotFile != null) {
+      plotFile.write(CompareWriter.plot(model, report.theory().curve(), report.runs(), rayOptions.scale, image));
+    }
+    return ExitCode.OK;
+  }
+}

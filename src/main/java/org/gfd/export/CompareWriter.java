@@ -1,0 +1,100 @@
+package org.gfd.export;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gfd.model.Model;
+import org.gfd.numeric.Curve;
+import org.gfd.scaling.RayLimit;
+import org.gfd.simulate.Comparison;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Theory against experiment: a table of the largest relative deviation per size, then the curves
+ * (theory and each size's simulated mean and standard error) as CSV rows; and a plot of them.
+ */
+public final class CompareWriter {
+  private CompareWriter() {}
+
+  /**
+   * The comparison as text: {@code #} lines, the deviation table, then the curves' CSV.
+   *
+   * @param curve the theory's values on the grid
+   * @param limit the ray's limit (for {@code e} and {@code c})
+   * @param runs the simulations, one per size
+   */
+  public static String text(Model model, Curve curve, RayLimit limit, List<Comparison.SizeRun> runs, String ray) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# gfd compare: ").append(model.describe()).append("; ray ").append(ray).append('\n');
+    sb.append("# theory: ").append(curve.method().label()).append(curve.source().isEmpty() ? "" : " " + curve.source())
+        .append("; e = ").append(limit.normExponent()).append(", c = ").append(limit.timeExponent().orElseThrow())
+        .append(": loss / p^e against tau = t / p^c");
+    long digits = curve.points().stream().mapToLong(q -> q.digits()).min().orElse(0);
+    sb.append("; the theory's values are good to ").append(digits).append(" digits or more on the grid\n");
+    sb.append("# p | sizes and values | seeds | max relative deviation | at tau | largest relative standard error\n");
+    for (Comparison.SizeRun run : runs) {
+      double worstError = 0;
+      for (int k = 0; k < run.tau().length; k++) {
+        worstError = Math.max(worstError, run.error()[k] / Math.abs(run.simulated()[k]));
+      }
+      sb.append(run.p()).append(" | ").append(describe(run)).append(" | ").append(run.seeds()).append(" | ")
+          .append(number(run.maxDeviation(), 4)).append(" | ").append(number(run.tauOfMax(), 4)).append(" | ")
+          .append(number(worstError, 3)).append('\n');
+    }
+    sb.append("tau,theory");
+    for (Comparison.SizeRun run : runs) {
+      sb.append(",p").append(run.p()).append("_mean,p").append(run.p()).append("_sem");
+    }
+    sb.append('\n');
+    for (int k = 0; k < curve.points().size(); k++) {
+      sb.append(number(curve.points().get(k).tau().numerator().doubleValue()
+          / curve.points().get(k).tau().denominator().doubleValue(), 17));
+      sb.append(',').append(number(curve.points().get(k).value().doubleValue(), 17));
+      for (Comparison.SizeRun run : runs) {
+        sb.append(',').append(number(run.simulated()[k], 17)).append(',').append(number(run.error()[k], 17));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String describe(Comparison.SizeRun run) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<?, Integer> e : run.sizes().entrySet()) {
+      sb.append(sb.length() > 0 ? ", " : "").append(e.getKey()).append('=').append(e.getValue());
+    }
+    for (Map.Entry<?, Double> e : run.values().entrySet()) {
+      sb.append(", ").append(e.getKey()).append('=').append(number(e.getValue(), 6));
+    }
+    return sb.toString();
+  }
+
+  private static String number(double x, int digits) {
+    return String.format(Locale.ROOT, "%." + digits + "g", x);
+  }
+
+  /** The theory curve and each size's means with error bars of one standard error. */
+  public static byte[] plot(Model model, Curve curve, List<Comparison.SizeRun> runs, String ray, RegimePlot.ImageFormat format) {
+    XYChart chart = new XYChartBuilder().width(900).height(600).title(model.describe() + ", " + ray)
+        .xAxisTitle("tau = t / p^c").yAxisTitle("loss / p^e").build();
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    double[] tau = new double[curve.points().size()];
+    double[] theory = new double[tau.length];
+    for (int k = 0; k < tau.length; k++) {
+      tau[k] = curve.points().get(k).tau().numerator().doubleValue() / curve.points().get(k).tau().denominator().doubleValue();
+      theory[k] = curve.points().get(k).value().doubleValue();
+    }
+    XYSeries t = chart.addSeries("theory (" + curve.method().label() + ")", tau, theory);
+    t.setMarker(SeriesMarkers.NONE);
+    t.setLineColor(Color.BLACK);
+    for (Comparison.SizeRun run : runs) {
+      XYSeries s = chart.addSeries("p = " + run.p() + " (" + run.seeds() + " seeds)", run.tau(), run.simulated(), run.error());
+      s.setMarker(SeriesMarkers.CIRCLE);
+    }
+    return RegimePlot.encode(chart, format);
+  }
+}

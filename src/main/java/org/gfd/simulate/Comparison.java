@@ -1,0 +1,107 @@
+package org.gfd.simulate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
+import org.gfd.error.InputException;
+import org.gfd.model.Model;
+import org.gfd.network.WorkBudget;
+
+/**
+ * Theory against experiment along a ray: at a size {@code p}, every ray variable takes its value
+ * {@code x = k_x p^(a_x)} (sizes rounded to the nearest positive integer), gradient flow is
+ * simulated to {@code t_max = p^c tau_max}, and the mean loss normalized by {@code p^e} is compared
+ * with the limit curve {@code F(tau)} at the same {@code tau = t / p^c}: the largest relative
+ * deviation {@code |L/p^e - F| / |F|} over the grid. Where the theory is the limit of the model on
+ * the ray, the deviation shrinks as {@code p} grows.
+ */
+public final class Comparison {
+  private Comparison() {}
+
+  /**
+   * The ray at concrete values.
+   *
+   * @param exponents {@code a_x} of each ray variable
+   * @param constants {@code k_x} of each ray variable
+   * @param timeExponent {@code c}
+   * @param normExponent {@code e}
+   */
+  public record RayValues(Map<Variable, Rational> exponents, Map<Variable, Double> constants, Rational timeExponent,
+      Rational normExponent) {}
+
+  /**
+   * One size's run.
+   *
+   * @param p the size {@code p}
+   * @param sizes every size simulated (rounded)
+   * @param values every other value (variances)
+   * @param tau the grid of rescaled times
+   * @param simulated the mean loss over {@code p^e} at each {@code tau}
+   * @param error its standard error
+   * @param maxDeviation the largest relative deviation from the theory over the grid
+   * @param tauOfMax where it is reached
+   * @param seeds the number of seeds
+   */
+  public record SizeRun(int p, Map<Variable, Integer> sizes, Map<Variable, Double> values, double[] tau,
+      double[] simulated, double[] error, double maxDeviation, double tauOfMax, int seeds) {}
+
+  /**
+   * Simulates {@code model} at size {@code p} on the ray and compares with {@code theory} (the limit
+   * curve's values on {@code tau}, which starts at 0 and is equally spaced).
+   *
+   * @throws InputException when a size of the model is not on the ray or the flow diverges
+   */
+  public static SizeRun at(Model model, int p, RayValues ray, double[] tau, double[] theory, int seeds, long seed,
+      double tolerance, WorkBudget budget, IntConsumer progress) {
+    Map<Variable, Integer> sizes = new LinkedHashMap<>();
+    Map<Variable, Double> values = new LinkedHashMap<>();
+    sizes.put(Variable.P, p);
+    Set<Variable> kinds = model.species().stream().flatMap(sp -> sp.legKinds().stream()).map(k -> k.size())
+        .collect(Collectors.toSet());
+    for (Map.Entry<Variable, Rational> e : ray.exponents().entrySet()) {
+      Variable x = e.getKey();
+      double value = ray.constants().get(x) * Math.pow(p, toDouble(e.getValue()));
+      if (kinds.contains(x)) {
+        sizes.put(x, (int) Math.max(1, Math.round(value)));
+      } else {
+        values.put(x, value);
+      }
+    }
+    double timeScale = Math.pow(p, toDouble(ray.timeExponent()));
+    double norm = Math.pow(p, toDouble(ray.normExponent()));
+    FlowModel flow = FlowModel.of(model, sizes, values);
+    Simulation.Result r = Simulation.run(flow,
+        new Simulation.Settings(tau[tau.length - 1] * timeScale, tau.length, seeds, seed, tolerance, tolerance), budget, progress);
+    double[] mean = r.mean().get(Model.LOSS);
+    double[] sem = r.standardError().get(Model.LOSS);
+    double[] simulated = new double[tau.length];
+    double[] error = new double[tau.length];
+    double worst = 0;
+    double where = 0;
+    for (int k = 0; k < tau.length; k++) {
+      simulated[k] = mean[k] / norm;
+      error[k] = sem[k] / norm;
+      double d = Math.abs(simulated[k] - theory[k]) / Math.abs(theory[k]);
+      if (d > worst || Double.isNaN(d)) {
+        worst = d;
+        where = tau[k];
+      }
+    }
+    return new SizeRun(p, sizes, values, tau, simulated, error, worst, where, seeds);
+  }
+
+  /** The sizes of the ray's model that the ray does not set (besides {@code p}): they cannot be simulated. */
+  public static List<Variable> missing(Model model, RayValues ray) {
+    return model.species().stream().flatMap(sp -> sp.legKinds().stream()).map(k -> k.size()).distinct()
+        .filter(v -> !v.equals(Variable.P) && !ray.exponents().containsKey(v)).toList();
+  }
+
+  static double toDouble(Rational r) {
+    return r.numerator().doubleValue() / r.denominator().doubleValue();
+  }
+}
