@@ -44,6 +44,8 @@ import org.gfd.scaling.Verification;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
 import org.gfd.simulate.Comparison;
+import org.gfd.simulate.ExponentMeasurement;
+import org.gfd.simulate.Simulation;
 import org.gfd.summation.Attempt;
 import org.gfd.summation.Strategy;
 import org.gfd.summation.Summation;
@@ -271,24 +273,68 @@ public final class Gfd {
     }
     RayLimit limit = theory.solution().verification().limit();
     // every constant has a value here: evaluate refused the ray otherwise
-    Map<Variable, Double> constants = new LinkedHashMap<>();
-    for (Variable x : ray.exponents().keySet()) {
-      Rational k = ray.constantValues().getOrDefault(x, set.get(Ray.constantOf(x).name()));
-      constants.put(x, k.numerator().doubleValue() / k.denominator().doubleValue());
-    }
-    Comparison.RayValues rayValues = new Comparison.RayValues(ray.exponents(), constants,
-        limit.timeExponent().orElseThrow(), limit.normExponent());
-    List<Variable> missing = Comparison.missing(model, rayValues);
-    if (!missing.isEmpty()) {
-      throw new InputException("the ray must set every size of the model to simulate it; it leaves "
-          + String.join(", ", missing.stream().map(Variable::name).toList()));
-    }
+    Comparison.RayValues rayValues = rayValues(model, ray, set, limit);
     List<Comparison.SizeRun> runs = new ArrayList<>();
     for (int p : sizes) {
       runs.add(Comparison.at(model, p, rayValues, tau, values, seeds, seed, tolerance, budget, progress));
     }
     return new ComparisonReport(theory, runs);
   }
+
+  /**
+   * The ray at numbers: each constant from the ray, else from {@code set}, else 1; {@code c} and
+   * {@code e} from {@code limit}.
+   *
+   * @throws InputException when the ray leaves a size of the model unset or the limit has no time scale
+   */
+  private static Comparison.RayValues rayValues(Model model, Ray ray, Map<String, Rational> set, RayLimit limit) {
+    Map<Variable, Double> constants = new LinkedHashMap<>();
+    for (Variable x : ray.exponents().keySet()) {
+      Rational k = ray.constantValues().getOrDefault(x, set.getOrDefault(Ray.constantOf(x).name(), Rational.ONE));
+      constants.put(x, k.numerator().doubleValue() / k.denominator().doubleValue());
+    }
+    if (limit.timeExponent().isEmpty()) {
+      throw new InputException("the ray has no time scale (no order s >= 1 survives): nothing to simulate against");
+    }
+    Comparison.RayValues rayValues = new Comparison.RayValues(ray.exponents(), constants,
+        limit.timeExponent().get(), limit.normExponent());
+    List<Variable> missing = Comparison.missing(model, rayValues);
+    if (!missing.isEmpty()) {
+      throw new InputException("the ray must set every size of the model to simulate it; it leaves "
+          + String.join(", ", missing.stream().map(Variable::name).toList()));
+    }
+    return rayValues;
+  }
+
+  /**
+   * The exponents {@code e} and {@code c} of {@code ray} measured by simulation at {@code sizes}
+   * ({@link ExponentMeasurement}): each size simulated with {@code seeds} seeds to
+   * {@code t = p^c tauMax}, {@code c} and {@code e} the predicted ones of {@code verification}, the
+   * ray's constants from the ray or {@code set} (1 when given neither).
+   *
+   * @throws InputException when the ray is not admissible or a simulation diverges
+   */
+  public static ExponentMeasurement.Result measureExponents(Model model, Ray ray, Verification verification,
+      Map<String, Rational> set, List<Integer> sizes, Rational tauMax, int seeds, long seed, double tolerance,
+      WorkBudget budget) {
+    if (!verification.limit().isAdmissible()) {
+      throw new InputException("the ray is not admissible (" + verification.limit().reason() + "): there are no exponents to measure");
+    }
+    if (sizes.size() < 2 || sizes.stream().anyMatch(p -> p < 1)) {
+      throw new InputException("--sizes needs at least two positive sizes to measure slopes, got " + sizes);
+    }
+    Comparison.RayValues rayValues = rayValues(model, ray, set, verification.limit());
+    int[] p = sizes.stream().mapToInt(Integer::intValue).toArray();
+    Simulation.Result[] results = new Simulation.Result[p.length];
+    double tau = tauMax.numerator().doubleValue() / tauMax.denominator().doubleValue();
+    for (int k = 0; k < p.length; k++) {
+      results[k] = Comparison.simulate(model, p[k], rayValues, tau, MEASURE_POINTS, seeds, seed, tolerance, budget, n -> {});
+    }
+    return ExponentMeasurement.measure(p, results, seed);
+  }
+
+  /** Times per simulation in {@link #measureExponents}: fine enough to place the half-way time. */
+  private static final int MEASURE_POINTS = 81;
 
   /** Digits of the theory curve in {@link #compare}: far beyond what a simulation resolves. */
   private static final int COMPARE_DIGITS = 12;

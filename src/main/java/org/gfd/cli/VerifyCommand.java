@@ -1,10 +1,14 @@
 package org.gfd.cli;
 
+import static org.gfd.error.Messages.quote;
+
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gfd.algebra.Rational;
 import org.gfd.api.Gfd;
 import org.gfd.diagram.DiagramFamily;
 import org.gfd.error.GfdException;
+import org.gfd.error.InputException;
 import org.gfd.error.StoppedException;
 import org.gfd.export.Format;
 import org.gfd.export.VerifyWriter;
@@ -12,6 +16,7 @@ import org.gfd.model.Model;
 import org.gfd.network.WorkBudget;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.Verification;
+import org.gfd.simulate.ExponentMeasurement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +44,27 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Highest order S. Default: ${DEFAULT-VALUE}.")
   int maxOrder;
 
+  @Option(names = "--simulate", description = "Also measure e and c by simulation: log-log slopes over --sizes "
+      + "of the initial loss and of the time the loss takes to fall halfway, with 95% bootstrap intervals; "
+      + "FAIL (exit 1) when either differs from the prediction by more than 0.1. Text output only.")
+  boolean simulate;
+
+  @Option(names = "--sizes", split = ",", paramLabel = "P", description = "With --simulate: the sizes p (at least two).")
+  List<Integer> sizes;
+
+  @Option(names = "--seeds", paramLabel = "N", description = "With --simulate: seeds per size. Default: 8.")
+  int seeds = 8;
+
+  @Option(names = "--tau-max", paramLabel = "T", description = "With --simulate: simulate to t = p^c T (exact rational). Default: 3.")
+  String tauMax = "3";
+
+  @Option(names = "--set", paramLabel = "VALUES",
+      description = "With --simulate: values of the ray's constants, e.g. \"h=1/2, v=1\" (1 for those not given).")
+  String set;
+
+  /** How far a measured exponent may be from the predicted one. */
+  static final double EXPONENT_TOLERANCE = 0.1;
+
   @Override
   public Integer call() {
     Model model = modelOptions.toModel();
@@ -56,7 +82,35 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the verification", outputOptions, format, spec.commandLine().getOut());
     }
-    outputOptions.emit(VerifyWriter.write(model, v, families, format), spec.commandLine().getOut());
-    return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
+    if (!simulate) {
+      outputOptions.emit(VerifyWriter.write(model, v, families, format), spec.commandLine().getOut());
+      return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
+    }
+    if (outputOptions.formatGiven() && format != Format.TEXT) {
+      throw new InputException("--simulate writes text only, not --format " + outputOptions.format);
+    }
+    if (sizes == null) {
+      throw new InputException("--simulate needs --sizes, e.g. --sizes 25,50,100");
+    }
+    Rational tau;
+    try {
+      tau = Rational.parse(tauMax.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--tau-max must be an exact rational such as 3 or 5/2, got " + quote(tauMax));
+    }
+    if (tau.signum() <= 0) {
+      throw new InputException("--tau-max must be positive, got " + tauMax);
+    }
+    ExponentMeasurement.Result m = Gfd.measureExponents(model, ray, v, SummationOptions.values(set), sizes, tau, seeds, 1,
+        1e-9, budget);
+    double predictedE = v.limit().normExponent().numerator().doubleValue() / v.limit().normExponent().denominator().doubleValue();
+    Rational c = v.limit().timeExponent().orElseThrow();
+    double predictedC = c.numerator().doubleValue() / c.denominator().doubleValue();
+    boolean agrees = Math.abs(m.norm().value() - predictedE) <= EXPONENT_TOLERANCE
+        && m.time().map(t -> Math.abs(t.value() - predictedC) <= EXPONENT_TOLERANCE).orElse(false);
+    String text = VerifyWriter.write(model, v, families, Format.TEXT)
+        + VerifyWriter.measured(sizes, m, v.limit(), seeds, agrees, EXPONENT_TOLERANCE);
+    outputOptions.emit(text, spec.commandLine().getOut());
+    return v.limit().isAdmissible() && agrees ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
   }
 }

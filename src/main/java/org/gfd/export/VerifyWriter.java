@@ -17,6 +17,7 @@ import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.RegimeCell;
 import org.gfd.scaling.Verification;
+import org.gfd.simulate.ExponentMeasurement;
 
 /**
  * Writes the verification of a ray as text, JSON or LaTeX. Every format carries the verdict (PASS
@@ -381,5 +382,29 @@ public final class VerifyWriter {
       return normalized(s) + " &\\sim " + factor + growth + " \\quad \\text{(diverges as $" + growth + "$)}";
     }
     return "\\hat c_{" + s + "} &= " + Latex.polynomial(l.limitCoefficient(s));
+  }
+
+  /**
+   * The exponents measured by simulation against the predicted ones: one line each, then the
+   * per-size initial loss and half-way time, then the outcome.
+   */
+  public static String measured(List<Integer> sizes, ExponentMeasurement.Result m, RayLimit limit, int seeds,
+      boolean agrees, double tolerance) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# simulated at p = ").append(sizes).append(", ").append(seeds)
+        .append(" seeds each; slopes of log L(0) and of log t_half (the loss halfway down) against log p, 95% bootstrap intervals\n");
+    sb.append("measured e = ").append(slope(m.norm())).append(" (predicted ").append(limit.normExponent()).append(")\n");
+    sb.append("measured c = ").append(m.time().map(VerifyWriter::slope).orElse("not measurable (the loss did not fall halfway at every size)"))
+        .append(" (predicted ").append(limit.timeExponent().map(Object::toString).orElse("none")).append(")\n");
+    for (int k = 0; k < sizes.size(); k++) {
+      sb.append(String.format(Locale.ROOT, "# p = %d: L(0) = %.6g, t_half = %.6g%n", sizes.get(k), m.initial()[k], m.halfTimes()[k]));
+    }
+    sb.append(agrees ? "PASS" : "FAIL").append(": the measured exponents ").append(agrees ? "are" : "are not")
+        .append(" within ").append(tolerance).append(" of the predicted ones\n");
+    return sb.toString();
+  }
+
+  private static String slope(ExponentMeasurement.Slope s) {
+    return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.value(), s.low(), s.high());
   }
 }

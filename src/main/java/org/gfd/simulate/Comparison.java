@@ -58,25 +58,11 @@ public final class Comparison {
    */
   public static SizeRun at(Model model, int p, RayValues ray, double[] tau, double[] theory, int seeds, long seed,
       double tolerance, WorkBudget budget, IntConsumer progress) {
-    Map<Variable, Integer> sizes = new LinkedHashMap<>();
-    Map<Variable, Double> values = new LinkedHashMap<>();
-    sizes.put(Variable.P, p);
-    Set<Variable> kinds = model.species().stream().flatMap(sp -> sp.legKinds().stream()).map(k -> k.size())
-        .collect(Collectors.toSet());
-    for (Map.Entry<Variable, Rational> e : ray.exponents().entrySet()) {
-      Variable x = e.getKey();
-      double value = ray.constants().get(x) * Math.pow(p, toDouble(e.getValue()));
-      if (kinds.contains(x)) {
-        sizes.put(x, (int) Math.max(1, Math.round(value)));
-      } else {
-        values.put(x, value);
-      }
-    }
-    double timeScale = Math.pow(p, toDouble(ray.timeExponent()));
+    Point point = point(model, p, ray);
+    Map<Variable, Integer> sizes = point.sizes();
+    Map<Variable, Double> values = point.values();
     double norm = Math.pow(p, toDouble(ray.normExponent()));
-    FlowModel flow = FlowModel.of(model, sizes, values);
-    Simulation.Result r = Simulation.run(flow,
-        new Simulation.Settings(tau[tau.length - 1] * timeScale, tau.length, seeds, seed, tolerance, tolerance), budget, progress);
+    Simulation.Result r = simulate(model, p, ray, tau[tau.length - 1], tau.length, seeds, seed, tolerance, budget, progress);
     double[] mean = r.mean().get(Model.LOSS);
     double[] sem = r.standardError().get(Model.LOSS);
     double[] simulated = new double[tau.length];
@@ -93,6 +79,43 @@ public final class Comparison {
       }
     }
     return new SizeRun(p, sizes, values, tau, simulated, error, worst, where, seeds);
+  }
+
+  /**
+   * The ray's point at size {@code p}.
+   *
+   * @param sizes every size ({@code p} and the ray's, rounded to positive integers)
+   * @param values the other variables' values
+   */
+  public record Point(Map<Variable, Integer> sizes, Map<Variable, Double> values) {}
+
+  /** Every ray variable at {@code x = k_x p^(a_x)}, sizes rounded to the nearest positive integer. */
+  public static Point point(Model model, int p, RayValues ray) {
+    Map<Variable, Integer> sizes = new LinkedHashMap<>();
+    Map<Variable, Double> values = new LinkedHashMap<>();
+    sizes.put(Variable.P, p);
+    Set<Variable> kinds = model.species().stream().flatMap(sp -> sp.legKinds().stream()).map(k -> k.size())
+        .collect(Collectors.toSet());
+    for (Map.Entry<Variable, Rational> e : ray.exponents().entrySet()) {
+      Variable x = e.getKey();
+      double value = ray.constants().get(x) * Math.pow(p, toDouble(e.getValue()));
+      if (kinds.contains(x)) {
+        sizes.put(x, (int) Math.max(1, Math.round(value)));
+      } else {
+        values.put(x, value);
+      }
+    }
+    return new Point(sizes, values);
+  }
+
+  /** Gradient flow at size {@code p} on the ray, to {@code t = p^c tauMax} at {@code points} times. */
+  public static Simulation.Result simulate(Model model, int p, RayValues ray, double tauMax, int points, int seeds,
+      long seed, double tolerance, WorkBudget budget, IntConsumer progress) {
+    Point point = point(model, p, ray);
+    double timeScale = Math.pow(p, toDouble(ray.timeExponent()));
+    FlowModel flow = FlowModel.of(model, point.sizes(), point.values());
+    return Simulation.run(flow, new Simulation.Settings(tauMax * timeScale, points, seeds, seed, tolerance, tolerance),
+        budget, progress);
   }
 
   /** The sizes of the ray's model that the ray does not set (besides {@code p}): they cannot be simulated. */

@@ -82,8 +82,10 @@ public final class Simulation {
    * @param mean for each observable (the loss first), its mean over seeds at each time
    * @param standardError for each observable, the standard error of that mean
    * @param seeds the number of seeds averaged
+   * @param losses each seed's loss at each time (rows: seeds)
    */
-  public record Result(double[] times, Map<String, double[]> mean, Map<String, double[]> standardError, int seeds) {}
+  public record Result(double[] times, Map<String, double[]> mean, Map<String, double[]> standardError, int seeds,
+      double[][] losses) {}
 
   private Simulation() {}
 
@@ -135,7 +137,11 @@ public final class Simulation {
       mean.put(names.get(o), m);
       error.put(names.get(o), e);
     }
-    return new Result(times, mean, error, n);
+    double[][] losses = new double[n][];
+    for (int i = 0; i < n; i++) {
+      losses[i] = values[i][0];
+    }
+    return new Result(times, mean, error, n, losses);
   }
 
   /** The generator of run {@code i}: independent of the thread that runs it. */
