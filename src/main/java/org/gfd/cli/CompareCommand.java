@@ -51,7 +51,8 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--tolerance", paramLabel = "TOL", description = "The integrator's tolerance. Default: 1e-9.")
   double tolerance = 1e-9;
 
-  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw theory and simulations to FILE (.png or .svg).")
+  @Option(names = "--plot", paramLabel = "FILE",
+      description = "Also draw theory and simulations to FILE (.png or .svg), with their CSV next to it (FILE.csv).")
   String plot;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout (- for stdout).")
@@ -99,6 +100,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (plotFile != null) {
       plotFile.write(CompareWriter.plot(model, report.theory().curve(), report.runs(), rayOptions.scale, image));
+      OutputFile.of("--plot", plot.substring(0, plot.length() - 4) + ".csv")
+          .write(CompareWriter.csv(report.theory().curve(), report.runs()).getBytes(StandardCharsets.UTF_8));
     }
     return ExitCode.OK;
   }

@@ -67,6 +67,11 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Absolute and relative tolerance of the Dormand-Prince integrator (> 0). Default: 1e-9.")
   double tolerance = 1e-9;
 
+  @Option(names = "--fixed-step", paramLabel = "H",
+      description = "Integrate with the classical Runge-Kutta scheme from step H, halved until seed 0 agrees with half "
+          + "the step to --tolerance (for states too large for the adaptive integrator). Default: adaptive Dormand-Prince.")
+  double fixedStep;
+
   @Option(names = "--csv", paramLabel = "FILE", description = "Write the CSV (header, then t and each observable's mean and sem) to FILE.")
   String csv;
 
@@ -91,7 +96,7 @@ final class SimulateCommand implements Callable<Integer> {
       values.put(Variable.SIGMA2, sigma2);
     }
     parseOthers(model, sizes, values);
-    Simulation.Settings settings = new Simulation.Settings(tMax, points, seeds, seed, tolerance, tolerance);
+    Simulation.Settings settings = new Simulation.Settings(tMax, points, seeds, seed, tolerance, tolerance, fixedStep);
     OutputFile out = OutputFile.of("--output", output == null ? "-" : output);
     OutputFile csvFile = csv == null ? null : OutputFile.of("--csv", csv);
     OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);

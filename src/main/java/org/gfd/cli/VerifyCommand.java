@@ -45,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
   int maxOrder;
 
   @Option(names = "--simulate", description = "Also measure e and c by simulation: log-log slopes over --sizes "
-      + "of the initial loss and of the time the loss takes to fall halfway, with 95% bootstrap intervals; "
+      + "of the initial loss and of the time the loss takes to fall halfway, with 95%% bootstrap intervals; "
       + "FAIL (exit 1) when either differs from the prediction by more than 0.1. Text output only.")
   boolean simulate;
 

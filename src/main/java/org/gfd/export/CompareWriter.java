@@ -45,6 +45,12 @@ public final class CompareWriter {
           .append(number(run.maxDeviation(), 4)).append(" | ").append(number(run.tauOfMax(), 4)).append(" | ")
           .append(number(worstError, 3)).append('\n');
     }
+    return sb.append(csv(curve, runs)).toString();
+  }
+
+  /** The curves as CSV: {@code tau,theory,pP_mean,pP_sem,...}, one row per grid time. */
+  public static String csv(Curve curve, List<Comparison.SizeRun> runs) {
+    StringBuilder sb = new StringBuilder();
     sb.append("tau,theory");
     for (Comparison.SizeRun run : runs) {
       sb.append(",p").append(run.p()).append("_mean,p").append(run.p()).append("_sem");

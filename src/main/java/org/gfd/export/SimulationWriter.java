@@ -36,7 +36,8 @@ public final class SimulationWriter {
 
   /** The CSV after comment lines ({@code # ...}) saying what was simulated. */
   public static String text(Simulation.Result r, String description) {
-    return "# " + description + "; mean and standard error of the mean over " + r.seeds() + " seeds\n" + csv(r);
+    return "# " + description + "; mean and standard error of the mean over " + r.seeds() + " seeds\n"
+        + "# integrator: " + r.integrator() + "\n" + csv(r);
   }
 
   private static String number(double x) {

@@ -11,9 +11,11 @@ import java.util.stream.IntStream;
 import org.gfd.error.InputException;
 import org.gfd.network.WorkBudget;
 import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.ode.AbstractIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -24,7 +26,9 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * the mean of every observable at equally spaced times.
  *
  * <p>Integration: Hipparchus's adaptive Dormand-Prince 8(5,3) with the given absolute and relative
- * tolerances, the observables read at the output times from its dense (7th-order) interpolant.
+ * tolerances, the observables read at the output times from its dense (7th-order) interpolant; or,
+ * for states too large for its stage vectors, the classical fourth-order Runge-Kutta scheme at a
+ * fixed step checked by halving ({@link Settings#fixedStep}).
  * A run diverges when the loss or a gradient entry stops being finite, the loss exceeds
  * {@link #BLOW_UP}, or the step size falls below {@code 1e-12 t_max}; the whole simulation then
  * stops with an {@link InputException} that names the time and the seed (never NaN columns).
@@ -47,10 +51,22 @@ public final class Simulation {
    * @param seed the base of the seeds (run {@code i} uses a generator seeded from it and {@code i})
    * @param absoluteTolerance the integrator's absolute tolerance, {@code > 0}
    * @param relativeTolerance the integrator's relative tolerance, {@code > 0}
+   * @param fixedStep 0 for the adaptive Dormand-Prince integrator; else the first step of the
+   *     classical fourth-order Runge-Kutta scheme, halved until the loss curves of seed 0 at the
+   *     step and at half of it agree to {@code relativeTolerance} at every output time (for states
+   *     too large for the adaptive integrator's thirteen stage vectors)
    */
   public record Settings(double tMax, int points, int seeds, long seed, double absoluteTolerance,
-      double relativeTolerance) {
+      double relativeTolerance, double fixedStep) {
+    /** Adaptive integration. */
+    public Settings(double tMax, int points, int seeds, long seed, double absoluteTolerance, double relativeTolerance) {
+      this(tMax, points, seeds, seed, absoluteTolerance, relativeTolerance, 0);
+    }
+
     public Settings {
+      if (!(fixedStep >= 0) || Double.isInfinite(fixedStep)) {
+        throw new InputException("--fixed-step must be a positive number, got " + fixedStep);
+      }
       if (!(tMax > 0) || Double.isInfinite(tMax)) {
         throw new InputException("--t-max must be a positive number, got " + tMax);
       }
@@ -83,9 +99,10 @@ public final class Simulation {
    * @param standardError for each observable, the standard error of that mean
    * @param seeds the number of seeds averaged
    * @param losses each seed's loss at each time (rows: seeds)
+   * @param integrator how the flow was integrated, for reports
    */
   public record Result(double[] times, Map<String, double[]> mean, Map<String, double[]> standardError, int seeds,
-      double[][] losses) {}
+      double[][] losses, String integrator) {}
 
   private Simulation() {}
 
@@ -99,12 +116,22 @@ public final class Simulation {
   public static Result run(FlowModel model, Settings settings, WorkBudget budget, IntConsumer progress) {
     double[] times = settings.times();
     List<String> names = model.observableNames();
+    String integrator = String.format(java.util.Locale.ROOT, "Dormand-Prince 8(5,3), tolerances %.3g and %.3g",
+        settings.absoluteTolerance(), settings.relativeTolerance());
+    if (settings.fixedStep() > 0) {
+      double step = checkedStep(model, settings, times, names, budget);
+      settings = new Settings(settings.tMax(), settings.points(), settings.seeds(), settings.seed(),
+          settings.absoluteTolerance(), settings.relativeTolerance(), step);
+      integrator = String.format(java.util.Locale.ROOT, "classical Runge-Kutta 4, step %.6g (seed 0 agrees with half the step to %.3g)",
+          step, settings.relativeTolerance());
+    }
+    final Settings run = settings;
     double[][][] values = new double[settings.seeds()][][];
     InputException[] diverged = new InputException[settings.seeds()];
     AtomicInteger done = new AtomicInteger();
     IntStream.range(0, settings.seeds()).parallel().forEach(i -> {
       try {
-        values[i] = runOne(model, settings, times, names, i, budget);
+        values[i] = runOne(model, run, times, names, i, budget);
       } catch (InputException e) {
         diverged[i] = e;
       }
@@ -141,7 +168,48 @@ public final class Simulation {
     for (int i = 0; i < n; i++) {
       losses[i] = values[i][0];
     }
-    return new Result(times, mean, error, n, losses);
+    return new Result(times, mean, error, n, losses, integrator);
+  }
+
+  /** The most halvings of a fixed step before giving up. */
+  private static final int MAX_HALVINGS = 20;
+
+  /**
+   * The fixed step to use: the given one, halved until seed 0's loss curve at the step and at half
+   * of it agree to the relative tolerance at every output time.
+   */
+  private static double checkedStep(FlowModel model, Settings settings, double[] times, List<String> names,
+      WorkBudget budget) {
+    double step = settings.fixedStep();
+    double[] coarse = lossOrNull(model, settings, step, times, names, budget);
+    for (int k = 0; k < MAX_HALVINGS; k++) {
+      double[] fine = lossOrNull(model, settings, step / 2, times, names, budget);
+      if (coarse != null && fine != null) {
+        double worst = 0;
+        for (int j = 0; j < fine.length; j++) {
+          worst = Math.max(worst, Math.abs(fine[j] - coarse[j]) / Math.max(Math.abs(fine[j]), Double.MIN_NORMAL));
+        }
+        if (worst <= settings.relativeTolerance()) {
+          return step;
+        }
+      }
+      step /= 2;
+      coarse = fine;
+    }
+    throw new InputException("no fixed step down to " + step + " gives seed 0 the same loss at half the step to "
+        + settings.relativeTolerance() + ": use the adaptive integrator or a looser --tolerance");
+  }
+
+  /** Seed 0's loss curve at fixed step {@code step}, or null when it diverges (a step too long, or a flow that blows up). */
+  private static double[] lossOrNull(FlowModel model, Settings settings, double step, double[] times, List<String> names,
+      WorkBudget budget) {
+    Settings at = new Settings(settings.tMax(), settings.points(), settings.seeds(), settings.seed(),
+        settings.absoluteTolerance(), settings.relativeTolerance(), step);
+    try {
+      return runOne(model, at, times, names, 0, budget)[0];
+    } catch (InputException diverged) {
+      return null;
+    }
   }
 
   /** The generator of run {@code i}: independent of the thread that runs it. */
@@ -185,8 +253,9 @@ public final class Simulation {
         return g;
       }
     };
-    DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * settings.tMax(), settings.tMax(),
-        settings.absoluteTolerance(), settings.relativeTolerance());
+    AbstractIntegrator integrator = settings.fixedStep() > 0 ? new ClassicalRungeKuttaIntegrator(settings.fixedStep())
+        : new DormandPrince853Integrator(1e-12 * settings.tMax(), settings.tMax(), settings.absoluteTolerance(),
+            settings.relativeTolerance());
     int[] next = {1};
     integrator.addStepHandler(new ODEStepHandler() {
       @Override

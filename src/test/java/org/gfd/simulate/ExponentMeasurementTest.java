@@ -38,7 +38,7 @@ class ExponentMeasurementTest {
         }
       }
       Map<String, double[]> none = new LinkedHashMap<>();
-      results[k] = new Simulation.Result(t, none, none, seeds, losses);
+      results[k] = new Simulation.Result(t, none, none, seeds, losses, "synthetic");
     }
     ExponentMeasurement.Result m = ExponentMeasurement.measure(sizes, results, 1);
     assertEquals(e, m.norm().value(), 0.02);

@@ -123,6 +123,21 @@ class SimulationTest {
   }
 
   @Test
+  void fixedStepIsHalvedUntilItAgreesAndFollowsTheClosedForm() {
+    Model model = ModelLoader.builtIn("cp-symmetric-zero", Map.of("nu", 2));
+    ConcreteModel c = new ConcreteModel(model, Map.of(Variable.P, 3, Variable.H, 1), Map.of(Variable.SIGMA2, 0.5));
+    // a first step of 1 diverges (x0 ~ 1.5: RK4 is unstable there); it is halved until it agrees to 1e-9
+    Simulation.Result r = Simulation.run(c, new Simulation.Settings(2, 11, 1, 4, 1e-9, 1e-9, 1), WorkBudget.unlimited(), k -> {});
+    assertTrue(r.integrator().startsWith("classical Runge-Kutta 4"), r.integrator());
+    double[] loss = r.mean().get(Model.LOSS);
+    double x0 = Math.sqrt(2 * loss[0]);
+    for (int k = 0; k < r.times().length; k++) {
+      double x = x0 / (1 + 4 * x0 * r.times()[k]);
+      assertEquals(0.5 * x * x, loss[k], 1e-7 * 0.5 * x * x, "t = " + r.times()[k]);
+    }
+  }
+
+  @Test
   void aFlowThatBlowsUpIsReportedWithItsTime() {
     Model model = ModelLoader.file(Path.of("tests/models/blow-up.gfd"), Map.of());
     ConcreteModel c = new ConcreteModel(model, Map.of(Variable.P, 3), Map.of(Variable.SIGMA2, 1.0));
@@ -138,5 +153,6 @@ class SimulationTest {
     assertThrows(InputException.class, () -> new Simulation.Settings(1, 1, 1, 1, 1e-9, 1e-9));
     assertThrows(InputException.class, () -> new Simulation.Settings(1, 5, 0, 1, 1e-9, 1e-9));
     assertThrows(InputException.class, () -> new Simulation.Settings(1, 5, 1, 1, 0, 1e-9));
+    assertThrows(InputException.class, () -> new Simulation.Settings(1, 5, 1, 1, 1e-9, 1e-9, -1));
   }
 }
