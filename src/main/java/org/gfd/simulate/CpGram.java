@@ -9,6 +9,7 @@ import org.gfd.model.Model;
 import org.gfd.network.NetworkSum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * The fast path of CP (asymmetric or symmetric, zero or identity target) through the {@code H x H}
@@ -20,7 +21,15 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * with {@code 1/2 |delta|^2 = p/2}; for symmetric CP ({@code U_m = U}) the products become powers
  * and the gradients carry a factor {@code nu}. Cost per gradient: {@code nu} Gram matrices and
  * {@code nu} products of an {@code H x H} by an {@code H x p} matrix (EJML's dense row-major
- * kernels), {@code O(nu H^2 p)}. Used exactly when the model's loss is CP's (compared network by
+ * kernels), {@code O(nu H^2 p)}.
+ *
+ * <p>When {@code H} is large against {@code p^(nu-1)} (the NTK side of the map) the tensor is the
+ * smaller object, and the residual route is taken instead: {@code T} unfolded along mode 1 is
+ * {@code U_1^T K_1}, with {@code K_m} the {@code H x p^(nu-1)} Khatri-Rao product of the other
+ * factors (row {@code h} is the Kronecker product of their rows {@code h}); with
+ * {@code R = T - T*}, the loss is {@code |R|^2 / 2} and {@code grad_{U_m} = K_m R_(m)^T},
+ * {@code R_(m)} the mode-{@code m} unfolding: {@code O(nu H p^nu)}. The route of lower count of
+ * products is taken ({@link #tensorRoute}). Used exactly when the model's loss is CP's (compared network by
  * network with the built-in file), with {@link ConcreteModel} for the draws, so both paths see the
  * same initial entries; the generic path is its test oracle.
  */
@@ -32,6 +41,9 @@ public final class CpGram implements FlowModel {
   private final int p;
   private final int h;
 
+  /** Whether the residual tensor route is the cheaper one at these sizes. */
+  private final boolean tensorRoute;
+
   private CpGram(ConcreteModel generic, int nu, boolean symmetric, boolean identity, int p, int h) {
     this.generic = generic;
     this.nu = nu;
@@ -39,6 +51,18 @@ public final class CpGram implements FlowModel {
     this.identity = identity;
     this.p = p;
     this.h = h;
+    // products per gradient: about 2 nu H^2 p by Gram matrices, (nu + 1) H p^nu by the residual
+    double gram = 2.0 * nu * h * (double) h * p;
+    double tensor = (nu + 1) * (double) h * Math.pow(p, nu);
+    this.tensorRoute = tensor < gram && Math.pow(p, nu) <= MAX_TENSOR;
+  }
+
+  /** The largest tensor the residual route materializes. */
+  private static final double MAX_TENSOR = 5e7;
+
+  /** Whether the residual route through the {@code p^nu} tensor is used (it is cheaper here). */
+  public boolean tensorRoute() {
+    return tensorRoute;
   }
 
   /** The fast path for {@code model} when its loss is that of a built-in CP model, else empty. */
@@ -122,10 +146,84 @@ public final class CpGram implements FlowModel {
     return out;
   }
 
+  /** The Khatri-Rao product of the factors other than {@code m}, in increasing mode order: {@code H x p^(nu-1)}. */
+  private DMatrixRMaj khatriRao(DMatrixRMaj[] u, int m) {
+    int cols = (int) Math.pow(p, nu - 1);
+    DMatrixRMaj k = new DMatrixRMaj(h, cols);
+    for (int a = 0; a < h; a++) {
+      double[] row = {1};
+      for (int mode = 0; mode < nu; mode++) {
+        if (mode == m) {
+          continue;
+        }
+        DMatrixRMaj f = of(u, mode);
+        double[] next = new double[row.length * p];
+        for (int i = 0; i < row.length; i++) {
+          for (int j = 0; j < p; j++) {
+            next[i * p + j] = row[i] * f.data[a * p + j];
+          }
+        }
+        row = next;
+      }
+      System.arraycopy(row, 0, k.data, a * cols, cols);
+    }
+    return k;
+  }
+
+  /** {@code R = T - T*} as its mode-1 unfolding ({@code p x p^(nu-1)}, row-major over all modes). */
+  private DMatrixRMaj residual(DMatrixRMaj[] u) {
+    DMatrixRMaj r = new DMatrixRMaj(p, (int) Math.pow(p, nu - 1));
+    CommonOps_DDRM.multTransA(of(u, 0), khatriRao(u, 0), r);
+    if (identity) {
+      int diagonalStep = 0;
+      for (int mode = 0; mode < nu; mode++) {
+        diagonalStep = diagonalStep * p + 1;
+      }
+      for (int i = 0; i < p; i++) {
+        r.data[i * diagonalStep] -= 1;
+      }
+    }
+    return r;
+  }
+
+  /** The mode-{@code m} unfolding of a row-major {@code p^nu} tensor: {@code p x p^(nu-1)}, other modes in order. */
+  private DMatrixRMaj unfold(double[] tensor, int m) {
+    int rest = (int) Math.pow(p, nu - 1);
+    DMatrixRMaj out = new DMatrixRMaj(p, rest);
+    int inner = (int) Math.pow(p, nu - 1 - m);
+    for (int index = 0; index < tensor.length; index++) {
+      int im = (index / inner) % p;
+      int outer = index / (inner * p);
+      int low = index % inner;
+      out.data[im * rest + outer * inner + low] = tensor[index];
+    }
+    return out;
+  }
+
+  private double tensorLoss(DMatrixRMaj[] u) {
+    double norm = NormOps_DDRM.normF(residual(u));
+    return norm * norm / 2;
+  }
+
+  private double[] tensorGradient(double[] y, DMatrixRMaj[] u) {
+    DMatrixRMaj r = residual(u);
+    double[] out = new double[y.length];
+    for (int m = 0; m < u.length; m++) {
+      DMatrixRMaj grad = new DMatrixRMaj(h, p);
+      // symmetric CP: R is a symmetric tensor, so every mode gives the same product; nu of them
+      CommonOps_DDRM.multTransB(symmetric ? nu : 1, khatriRao(u, m), m == 0 ? r : unfold(r.data, m), grad);
+      System.arraycopy(grad.data, 0, out, symmetric ? 0 : m * h * p, h * p);
+    }
+    return out;
+  }
+
   @Override
   public double observable(String name, double[] y, Sample sample) {
     if (!name.equals(Model.LOSS)) {
       return generic.observable(name, y, sample);
+    }
+    if (tensorRoute) {
+      return tensorLoss(factors(y));
     }
     DMatrixRMaj[] u = factors(y);
     DMatrixRMaj[] g = grams(u);
@@ -144,6 +242,9 @@ public final class CpGram implements FlowModel {
   @Override
   public double[] gradient(double[] y, Sample sample) {
     DMatrixRMaj[] u = factors(y);
+    if (tensorRoute) {
+      return tensorGradient(y, u);
+    }
     DMatrixRMaj[] g = grams(u);
     double[] out = new double[y.length];
     double scale = symmetric ? nu : 1;

@@ -13,17 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Gram fast path of CP against the generic path, on random small instances: equal to 1e-10 relative. */
+/**
+ * The fast path of CP against the generic path, on random small instances, by both of its routes
+ * (Gram matrices, and the residual tensor when {@code H} is large): equal to 1e-10 relative.
+ */
 class CpGramTest {
-  @ParameterizedTest(name = "{0} nu={1} p={2} H={3}")
-  @CsvSource({"cp, 2, 4, 3", "cp, 3, 3, 4", "cp, 4, 2, 3", "cp-zero, 3, 3, 2", "cp-symmetric, 2, 4, 3",
-      "cp-symmetric, 3, 3, 4", "cp-symmetric-zero, 4, 3, 2"})
-  void gramPathEqualsTheGenericPath(String name, int nu, int p, int h) {
+  @ParameterizedTest(name = "{0} nu={1} p={2} H={3} tensor route={4}")
+  @CsvSource({"cp, 2, 4, 3, false", "cp, 3, 3, 4, false", "cp, 4, 2, 3, false", "cp-zero, 3, 3, 2, false",
+      "cp-symmetric, 2, 4, 3, false", "cp-symmetric, 3, 3, 4, false", "cp-symmetric-zero, 4, 3, 2, false",
+      "cp, 2, 3, 10, true", "cp, 3, 2, 6, true", "cp-zero, 3, 2, 7, true", "cp, 4, 2, 12, true",
+      "cp-symmetric, 2, 3, 10, true", "cp-symmetric, 3, 2, 8, true", "cp-symmetric-zero, 3, 2, 9, true"})
+  void gramPathEqualsTheGenericPath(String name, int nu, int p, int h, boolean tensorRoute) {
     Model model = ModelLoader.builtIn(name, Map.of("nu", nu));
     Map<Variable, Integer> sizes = Map.of(Variable.P, p, Variable.H, h);
     ConcreteModel generic = new ConcreteModel(model, sizes, Map.of(Variable.SIGMA2, 0.7));
     FlowModel fast = FlowModel.of(model, sizes, Map.of(Variable.SIGMA2, 0.7));
     assertInstanceOf(CpGram.class, fast);
+    assertEquals(tensorRoute, ((CpGram) fast).tensorRoute(), "the route taken at p = " + p + ", H = " + h);
     for (int trial = 0; trial < 5; trial++) {
       SplittableRandom a = new SplittableRandom(trial);
       SplittableRandom b = new SplittableRandom(trial);
