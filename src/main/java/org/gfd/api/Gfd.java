@@ -237,7 +237,7 @@ public final class Gfd {
   /**
    * Theory against experiment on {@code ray}: the limit curve ({@link #evaluate} with the automatic
    * method) at {@code points} equally spaced {@code tau} from 0 to {@code tauMax}, and for each
-   * size {@code p} of {@code sizes} a simulation of {@code seeds} seeds at the ray's values with
+   * size {@code p} of {@code sizes} a simulation with the seeds and integrator of {@code runs} at the ray's values with
    * the largest relative deviation of its mean normalized loss from the curve
    * ({@link Comparison#at}).
    *
@@ -246,7 +246,7 @@ public final class Gfd {
    * @throws StoppedException when the budget stopped the work first
    */
   public static ComparisonReport compare(Model model, Ray ray, int maxOrder, Map<String, Rational> set,
-      List<Strategy> strategies, List<Integer> sizes, Rational tauMax, int points, int seeds, long seed, double tolerance,
+      List<Strategy> strategies, List<Integer> sizes, Rational tauMax, int points, Simulation.Settings runs,
       WorkBudget budget, Consumer<LossSeries> finished, IntConsumer progress) {
     if (points < 2) {
       throw new InputException("--points must be at least 2 (tau = 0 and tau-max), got " + points);
@@ -274,11 +274,11 @@ public final class Gfd {
     RayLimit limit = theory.solution().verification().limit();
     // every constant has a value here: evaluate refused the ray otherwise
     Comparison.RayValues rayValues = rayValues(model, ray, set, limit);
-    List<Comparison.SizeRun> runs = new ArrayList<>();
+    List<Comparison.SizeRun> sizeRuns = new ArrayList<>();
     for (int p : sizes) {
-      runs.add(Comparison.at(model, p, rayValues, tau, values, seeds, seed, tolerance, budget, progress));
+      sizeRuns.add(Comparison.at(model, p, rayValues, tau, values, runs, budget, progress));
     }
-    return new ComparisonReport(theory, runs);
+    return new ComparisonReport(theory, sizeRuns);
   }
 
   /**
@@ -308,15 +308,14 @@ public final class Gfd {
 
   /**
    * The exponents {@code e} and {@code c} of {@code ray} measured by simulation at {@code sizes}
-   * ({@link ExponentMeasurement}): each size simulated with {@code seeds} seeds to
+   * ({@link ExponentMeasurement}): each size simulated with the seeds and integrator of {@code runs} to
    * {@code t = p^c tauMax}, {@code c} and {@code e} the predicted ones of {@code verification}, the
    * ray's constants from the ray or {@code set} (1 when given neither).
    *
    * @throws InputException when the ray is not admissible or a simulation diverges
    */
   public static ExponentMeasurement.Result measureExponents(Model model, Ray ray, Verification verification,
-      Map<String, Rational> set, List<Integer> sizes, Rational tauMax, int seeds, long seed, double tolerance,
-      WorkBudget budget) {
+      Map<String, Rational> set, List<Integer> sizes, Rational tauMax, Simulation.Settings runs, WorkBudget budget) {
     if (!verification.limit().isAdmissible()) {
       throw new InputException("the ray is not admissible (" + verification.limit().reason() + "): there are no exponents to measure");
     }
@@ -328,9 +327,9 @@ public final class Gfd {
     Simulation.Result[] results = new Simulation.Result[p.length];
     double tau = tauMax.numerator().doubleValue() / tauMax.denominator().doubleValue();
     for (int k = 0; k < p.length; k++) {
-      results[k] = Comparison.simulate(model, p[k], rayValues, tau, MEASURE_POINTS, seeds, seed, tolerance, budget, n -> {});
+      results[k] = Comparison.simulate(model, p[k], rayValues, tau, MEASURE_POINTS, runs, budget, n -> {});
     }
-    return ExponentMeasurement.measure(p, results, seed);
+    return ExponentMeasurement.measure(p, results, runs.seed());
   }
 
   /** Times per simulation in {@link #measureExponents}: fine enough to place the half-way time. */

@@ -32,6 +32,7 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin BudgetOptions budgetOptions;
   @Mixin RayOptions rayOptions;
   @Mixin SummationOptions summationOptions;
+  @Mixin SimulationOptions simulationOptions;
 
   @Option(names = "--sizes", required = true, split = ",", paramLabel = "P", description = "The sizes p, comma separated: 50,100,200.")
   List<Integer> sizes;
@@ -41,15 +42,6 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--points", paramLabel = "K", description = "Equally spaced tau from 0 to T (>= 2). Default: 13.")
   int points = 13;
-
-  @Option(names = "--seeds", paramLabel = "N", description = "Seeds per size (>= 1). Default: 8.")
-  int seeds = 8;
-
-  @Option(names = "--seed", paramLabel = "SEED", description = "Base of the random seeds. Default: 1.")
-  long seed = 1;
-
-  @Option(names = "--tolerance", paramLabel = "TOL", description = "The integrator's tolerance. Default: 1e-9.")
-  double tolerance = 1e-9;
 
   @Option(names = "--plot", paramLabel = "FILE",
       description = "Also draw theory and simulations to FILE (.png or .svg), with their CSV next to it (FILE.csv).")
@@ -74,11 +66,7 @@ final class CompareCommand implements Callable<Integer> {
     OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);
     RegimePlot.ImageFormat image = null;
     if (plotFile != null) {
-      image = switch (plotFile.extension()) {
-        case "png" -> RegimePlot.ImageFormat.PNG;
-        case "svg" -> RegimePlot.ImageFormat.SVG;
-        default -> throw new InputException("--plot file must end in .png or .svg, got " + quote(plot));
-      };
+      image = PlotOption.format(plotFile, plot);
     }
     Ray ray = rayOptions.ray(model);
     int maxOrder = summationOptions.maxOrder();
@@ -86,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
     ComparisonReport report;
     try {
       report = Gfd.compare(model, ray, maxOrder, summationOptions.values(), summationOptions.strategies(), sizes, tau,
-          points, seeds, seed, tolerance, budgetOptions.budget(), finished, k -> {});
+          points, simulationOptions.settings(1, points), budgetOptions.budget(), finished, k -> {});
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while comparing"));
     }

@@ -43,11 +43,7 @@ final class RegimesCommand implements Callable<Integer> {
     OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);
     RegimePlot.ImageFormat image = null;
     if (plotFile != null) {
-      image = switch (plotFile.extension()) {
-        case "png" -> RegimePlot.ImageFormat.PNG;
-        case "svg" -> RegimePlot.ImageFormat.SVG;
-        default -> throw new InputException("--plot file must end in .png or .svg, got " + quote(plot));
-      };
+      image = PlotOption.format(plotFile, plot);
       if (plotFile.isSameFileAs(output)) {
         throw new InputException("--plot and --output must be different files (both are "
             + quote(plot) + ")");

@@ -34,6 +34,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
   @Mixin BudgetOptions budgetOptions;
+  @Mixin SimulationOptions simulationOptions;
 
   @Option(names = "--p", paramLabel = "P", description = "The size p.")
   Integer p;
@@ -56,21 +57,6 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--points", paramLabel = "K", description = "Equally spaced times from 0 to T inclusive (>= 2). Default: 21.")
   int points = 21;
-
-  @Option(names = "--seeds", paramLabel = "N", description = "Independent runs averaged (>= 1). Default: 8.")
-  int seeds = 8;
-
-  @Option(names = "--seed", paramLabel = "SEED", description = "Base of the runs' random seeds. Default: 1.")
-  long seed = 1;
-
-  @Option(names = "--tolerance", paramLabel = "TOL",
-      description = "Absolute and relative tolerance of the Dormand-Prince integrator (> 0). Default: 1e-9.")
-  double tolerance = 1e-9;
-
-  @Option(names = "--fixed-step", paramLabel = "H",
-      description = "Integrate with the classical Runge-Kutta scheme from step H, halved until seed 0 agrees with half "
-          + "the step to --tolerance (for states too large for the adaptive integrator). Default: adaptive Dormand-Prince.")
-  double fixedStep;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "Write the CSV (header, then t and each observable's mean and sem) to FILE.")
   String csv;
@@ -96,17 +82,13 @@ final class SimulateCommand implements Callable<Integer> {
       values.put(Variable.SIGMA2, sigma2);
     }
     parseOthers(model, sizes, values);
-    Simulation.Settings settings = new Simulation.Settings(tMax, points, seeds, seed, tolerance, tolerance, fixedStep);
+    Simulation.Settings settings = simulationOptions.settings(tMax, points);
     OutputFile out = OutputFile.of("--output", output == null ? "-" : output);
     OutputFile csvFile = csv == null ? null : OutputFile.of("--csv", csv);
     OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);
     RegimePlot.ImageFormat image = null;
     if (plotFile != null) {
-      image = switch (plotFile.extension()) {
-        case "png" -> RegimePlot.ImageFormat.PNG;
-        case "svg" -> RegimePlot.ImageFormat.SVG;
-        default -> throw new InputException("--plot file must end in .png or .svg, got " + quote(plot));
-      };
+      image = PlotOption.format(plotFile, plot);
       if (csvFile == null) {
         String name = plot.substring(0, plot.length() - 4) + ".csv";
         csvFile = OutputFile.of("--plot", name);
@@ -114,7 +96,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     FlowModel concrete = FlowModel.of(model, sizes, values);
     checkEntries(concrete);
-    Simulation.Result result = Simulation.run(concrete, settings, budgetOptions.budget(), progress(seeds));
+    Simulation.Result result = Simulation.run(concrete, settings, budgetOptions.budget(), progress(settings.seeds()));
     List<String> given = new java.util.ArrayList<>();
     sizes.forEach((v, x) -> given.add(v + "=" + x));
     values.forEach((v, x) -> given.add(v + "=" + x));

@@ -17,6 +17,7 @@ import org.gfd.network.WorkBudget;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.Verification;
 import org.gfd.simulate.ExponentMeasurement;
+import org.gfd.simulate.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Mixin OutputOptions outputOptions;
   @Mixin BudgetOptions budgetOptions;
   @Mixin RayOptions rayOptions;
+  @Mixin SimulationOptions simulationOptions;
 
   @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",
       description = "Highest order S. Default: ${DEFAULT-VALUE}.")
@@ -51,9 +53,6 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--sizes", split = ",", paramLabel = "P", description = "With --simulate: the sizes p (at least two).")
   List<Integer> sizes;
-
-  @Option(names = "--seeds", paramLabel = "N", description = "With --simulate: seeds per size. Default: 8.")
-  int seeds = 8;
 
   @Option(names = "--tau-max", paramLabel = "T", description = "With --simulate: simulate to t = p^c T (exact rational). Default: 3.")
   String tauMax = "3";
@@ -101,15 +100,15 @@ final class VerifyCommand implements Callable<Integer> {
     if (tau.signum() <= 0) {
       throw new InputException("--tau-max must be positive, got " + tauMax);
     }
-    ExponentMeasurement.Result m = Gfd.measureExponents(model, ray, v, SummationOptions.values(set), sizes, tau, seeds, 1,
-        1e-9, budget);
+    Simulation.Settings runs = simulationOptions.settings(1, 2);
+    ExponentMeasurement.Result m = Gfd.measureExponents(model, ray, v, SummationOptions.values(set), sizes, tau, runs, budget);
     double predictedE = v.limit().normExponent().numerator().doubleValue() / v.limit().normExponent().denominator().doubleValue();
     Rational c = v.limit().timeExponent().orElseThrow();
     double predictedC = c.numerator().doubleValue() / c.denominator().doubleValue();
     boolean agrees = Math.abs(m.norm().value() - predictedE) <= EXPONENT_TOLERANCE
         && m.time().map(t -> Math.abs(t.value() - predictedC) <= EXPONENT_TOLERANCE).orElse(false);
     String text = VerifyWriter.write(model, v, families, Format.TEXT)
-        + VerifyWriter.measured(sizes, m, v.limit(), seeds, agrees, EXPONENT_TOLERANCE);
+        + VerifyWriter.measured(sizes, m, v.limit(), runs.seeds(), agrees, EXPONENT_TOLERANCE);
     outputOptions.emit(text, spec.commandLine().getOut());
     return v.limit().isAdmissible() && agrees ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
   }

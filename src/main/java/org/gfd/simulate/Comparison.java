@@ -56,13 +56,13 @@ public final class Comparison {
    *
    * @throws InputException when a size of the model is not on the ray or the flow diverges
    */
-  public static SizeRun at(Model model, int p, RayValues ray, double[] tau, double[] theory, int seeds, long seed,
-      double tolerance, WorkBudget budget, IntConsumer progress) {
+  public static SizeRun at(Model model, int p, RayValues ray, double[] tau, double[] theory, Simulation.Settings runs,
+      WorkBudget budget, IntConsumer progress) {
     Point point = point(model, p, ray);
     Map<Variable, Integer> sizes = point.sizes();
     Map<Variable, Double> values = point.values();
     double norm = Math.pow(p, toDouble(ray.normExponent()));
-    Simulation.Result r = simulate(model, p, ray, tau[tau.length - 1], tau.length, seeds, seed, tolerance, budget, progress);
+    Simulation.Result r = simulate(model, p, ray, tau[tau.length - 1], tau.length, runs, budget, progress);
     double[] mean = r.mean().get(Model.LOSS);
     double[] sem = r.standardError().get(Model.LOSS);
     double[] simulated = new double[tau.length];
@@ -78,7 +78,7 @@ public final class Comparison {
         where = tau[k];
       }
     }
-    return new SizeRun(p, sizes, values, tau, simulated, error, worst, where, seeds);
+    return new SizeRun(p, sizes, values, tau, simulated, error, worst, where, runs.seeds());
   }
 
   /**
@@ -108,14 +108,16 @@ public final class Comparison {
     return new Point(sizes, values);
   }
 
-  /** Gradient flow at size {@code p} on the ray, to {@code t = p^c tauMax} at {@code points} times. */
-  public static Simulation.Result simulate(Model model, int p, RayValues ray, double tauMax, int points, int seeds,
-      long seed, double tolerance, WorkBudget budget, IntConsumer progress) {
+  /**
+   * Gradient flow at size {@code p} on the ray, to {@code t = p^c tauMax} at {@code points} times,
+   * with the seeds and integrator of {@code runs}.
+   */
+  public static Simulation.Result simulate(Model model, int p, RayValues ray, double tauMax, int points,
+      Simulation.Settings runs, WorkBudget budget, IntConsumer progress) {
     Point point = point(model, p, ray);
     double timeScale = Math.pow(p, toDouble(ray.timeExponent()));
     FlowModel flow = FlowModel.of(model, point.sizes(), point.values());
-    return Simulation.run(flow, new Simulation.Settings(tauMax * timeScale, points, seeds, seed, tolerance, tolerance),
-        budget, progress);
+    return Simulation.run(flow, runs.at(tauMax * timeScale, points), budget, progress);
   }
 
   /** The sizes of the ray's model that the ray does not set (besides {@code p}): they cannot be simulated. */

@@ -81,6 +81,11 @@ public final class Simulation {
       }
     }
 
+    /** The same runs over another time range. */
+    public Settings at(double newTMax, int newPoints) {
+      return new Settings(newTMax, newPoints, seeds, seed, absoluteTolerance, relativeTolerance, fixedStep);
+    }
+
     /** The output times {@code k t_max / (points - 1)}. */
     public double[] times() {
       double[] t = new double[points];

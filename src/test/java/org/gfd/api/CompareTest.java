@@ -14,6 +14,7 @@ import org.gfd.network.WorkBudget;
 import org.gfd.numeric.Curve;
 import org.gfd.scaling.Ray;
 import org.gfd.simulate.Comparison;
+import org.gfd.simulate.Simulation;
 import org.gfd.summation.Summation;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class CompareTest {
     Ray ray = new Ray(Map.of(Variable.H, Rational.ONE, Variable.SIGMA2, Rational.MINUS_ONE),
         Map.of(Variable.H, Rational.HALF), Optional.empty(), Optional.empty());
     ComparisonReport r = Gfd.compare(model, ray, 30, Map.of("v", Rational.ONE), List.copyOf(Summation.strategies().values()),
-        List.of(16, 64), Rational.of(3, 2), 7, 4, 1, 1e-9, WorkBudget.unlimited(), s -> {}, k -> {});
+        List.of(16, 64), Rational.of(3, 2), 7, new Simulation.Settings(1, 2, 4, 1, 1e-9, 1e-9), WorkBudget.unlimited(),
+        s -> {}, k -> {});
     assertEquals(Curve.Method.CLOSED_FORM, r.theory().curve().method());
     Comparison.SizeRun small = r.runs().get(0);
     Comparison.SizeRun large = r.runs().get(1);
