@@ -51,7 +51,7 @@ public final class ModelLoader {
   /** The built-in models, in the order {@code gfd models} lists them. */
   public static final List<String> BUILT_INS = List.of("cp", "cp-zero", "cp-modular", "cp-symmetric", "cp-symmetric-zero");
   /** The verbs a {@code query} statement may run. */
-  static final List<String> QUERY_VERBS = List.of("series", "diagrams", "regimes", "verify", "solve", "eval", "report", "simulate");
+  static final List<String> QUERY_VERBS = List.of("series", "diagrams", "regimes", "verify", "solve", "eval", "report", "simulate", "compare");
   /** The options that choose a model, refused in a query (the model is the file's). */
   private static final Set<String> MODEL_OPTIONS = Set.of("--model", "--nu", "--symmetric", "--target", "--param");
   /** The most copies a power or a family loop makes, and the most members a family has. */

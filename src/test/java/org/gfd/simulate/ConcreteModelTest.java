@@ -29,7 +29,7 @@ class ConcreteModelTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"cp", "cp-zero", "cp-symmetric", "cp-modular", "tests/models/autoencoder.gfd",
-      "tests/models/two-layer.gfd", "tests/models/regression.gfd"})
+      "tests/models/two-layer.gfd", "tests/models/regression.gfd", "tests/models/trace.gfd"})
   void gradientIsTheDerivativeOfTheLoss(String name) {
     ConcreteModel c = new ConcreteModel(model(name), SIZES, VALUES);
     SplittableRandom random = new SplittableRandom(3);
