@@ -49,7 +49,7 @@ import org.gfd.model.TensorTerm;
  */
 public final class ModelLoader {
   /** The built-in models, in the order {@code gfd models} lists them. */
-  public static final List<String> BUILT_INS = List.of("cp", "cp-zero", "cp-modular", "cp-symmetric", "cp-symmetric-zero");
+  public static final List<String> BUILT_INS = List.of("cp", "cp-zero", "cp-modular", "cp-symmetric", "cp-symmetric-zero", "autoencoder");
   /** The verbs a {@code query} statement may run. */
   static final List<String> QUERY_VERBS = List.of("series", "diagrams", "regimes", "verify", "solve", "eval", "report", "simulate", "compare");
   /** The options that choose a model, refused in a query (the model is the file's). */

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * Models written only in the model language against the brute force of
  * {@link BruteForceModels} (explicit polynomials in the entries, literal D, Gaussian moments),
  * and {@link BruteForceAutoencoder}, written separately from the engine and from these files: the
- * user models {@code tests/models/two-layer.gfd} and {@code tests/models/autoencoder.gfd}, and the
- * built-in {@code cp-modular}, whose constant tensor counts solutions of {@code a + b = c} modulo a
+ * user model {@code tests/models/two-layer.gfd} and the built-ins {@code autoencoder} and
+ * {@code cp-modular}, whose constant tensor counts solutions of {@code a + b = c} modulo a
  * prime.
  */
 class UserModelsAgreementTest {
@@ -42,13 +42,13 @@ class UserModelsAgreementTest {
   }
 
   /**
-   * The weight-tied autoencoder of {@code tests/models/autoencoder.gfd}: a {@code 1/(2n)}
+   * The weight-tied autoencoder (built-in {@code autoencoder}, a model file like any user's): a {@code 1/(2n)}
    * coefficient (Laurent in {@code n}), data averaged over, and the population loss followed as an
    * observable while the flow trains on the samples.
    */
   @Test
   void autoencoderWithLaurentCoefficientsAgreesOnOrders0To3() {
-    Model model = ModelLoader.file(Path.of("tests/models/autoencoder.gfd"), Map.of());
+    Model model = ModelLoader.builtIn("autoencoder", Map.of());
     LossSeriesEngine engine = LossSeriesEngine.of(model);
     LossSeries train = engine.series(Model.LOSS, 3, List.of(), WorkBudget.unlimited(), s -> {});
     LossSeries population = engine.series("population", 3, List.of(), WorkBudget.unlimited(), s -> {});

@@ -28,7 +28,7 @@ class ConcreteModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"cp", "cp-zero", "cp-symmetric", "cp-modular", "tests/models/autoencoder.gfd",
+  @ValueSource(strings = {"cp", "cp-zero", "cp-symmetric", "cp-modular", "autoencoder",
       "tests/models/two-layer.gfd", "tests/models/regression.gfd", "tests/models/trace.gfd"})
   void gradientIsTheDerivativeOfTheLoss(String name) {
     ConcreteModel c = new ConcreteModel(model(name), SIZES, VALUES);

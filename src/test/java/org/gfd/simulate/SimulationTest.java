@@ -34,7 +34,7 @@ class SimulationTest {
 
   @ParameterizedTest(name = "{0} p={1} H={2} n={3} sigma2={4}")
   @CsvSource({"cp, 2, 2, 1, 1/2", "cp-symmetric, 2, 2, 1, 1/2", "cp-modular, 3, 1, 1, 3/5",
-      "tests/models/two-layer.gfd, 2, 2, 1, 1/2", "tests/models/autoencoder.gfd, 2, 1, 3, 2/5",
+      "tests/models/two-layer.gfd, 2, 2, 1, 1/2", "autoencoder, 2, 1, 3, 2/5",
       "tests/models/trace.gfd, 3, 1, 1, 1/3"})
   void meanLossAndItsRateAtTimeZeroAreTheExactC0AndC1(String name, int p, int h, int n, String variance) {
     Rational sigma2 = Rational.parse(variance);
