@@ -32,6 +32,7 @@ import org.gfd.network.WorkBudget;
 import org.gfd.numeric.Curve;
 import org.gfd.numeric.Curves;
 import org.gfd.numeric.TauGrid;
+import org.gfd.scaling.Faces;
 import org.gfd.scaling.LeadingMonomials;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
@@ -330,6 +331,22 @@ public final class Gfd {
       results[k] = Comparison.simulate(model, p[k], rayValues, tau, MEASURE_POINTS, runs, budget, n -> {});
     }
     return ExponentMeasurement.measure(p, results, runs.seed());
+  }
+
+  /**
+   * The regimes around the point of {@code ray} read off the Newton polytope of its limit
+   * coefficients ({@link Faces}): one per facet, with a ray inside it and its limit.
+   *
+   * @throws InputException when the ray has not three variables or nothing survives there
+   * @throws StoppedException when the budget stopped the work first
+   */
+  public static Faces.Result faces(Model model, Ray ray, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
+    LossSeries series = complete(series(model, maxOrder, budget, finished));
+    try {
+      return Faces.at(series.coefficients(), ray);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
   }
 
   /** Times per simulation in {@link #measureExponents}: fine enough to place the half-way time. */

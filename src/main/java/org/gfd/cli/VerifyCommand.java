@@ -61,6 +61,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "With --simulate: values of the ray's constants, e.g. \"h=1/2, v=1\" (1 for those not given).")
   String set;
 
+  @Option(names = "--faces", description = "Also read the regimes around the ray's point off the Newton polytope of its "
+      + "limit coefficients (rays of three variables, such as the autoencoder's H, sigma2, n): each facet's normal, "
+      + "a ray inside it with e and c, and its part of each limit coefficient. Text output only.")
+  boolean faces;
+
   /** How far a measured exponent may be from the predicted one. */
   static final double EXPONENT_TOLERANCE = 0.1;
 
@@ -80,6 +85,15 @@ final class VerifyCommand implements Callable<Integer> {
       families = Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget);
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the verification", outputOptions, format, spec.commandLine().getOut());
+    }
+    if (faces) {
+      if (outputOptions.formatGiven() && format != Format.TEXT) {
+        throw new InputException("--faces writes text only, not --format " + outputOptions.format);
+      }
+      String text = VerifyWriter.write(model, v, families, Format.TEXT)
+          + VerifyWriter.faces(Gfd.faces(model, ray, maxOrder, budget, finished), List.copyOf(ray.exponents().keySet()));
+      outputOptions.emit(text, spec.commandLine().getOut());
+      return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }
     if (!simulate) {
       outputOptions.emit(VerifyWriter.write(model, v, families, format), spec.commandLine().getOut());

@@ -13,6 +13,7 @@ import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.gfd.diagram.DiagramFamily;
 import org.gfd.model.Model;
+import org.gfd.scaling.Faces;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.RegimeCell;
@@ -406,5 +407,31 @@ public final class VerifyWriter {
 
   private static String slope(ExponentMeasurement.Slope s) {
     return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.value(), s.low(), s.high());
+  }
+
+  /**
+   * The faces around the ray's point: the polytope's shape, then per facet its outer normal (a
+   * direction in the ray's exponents), a ray inside it with {@code e}, {@code c} and the surviving
+   * orders there, and its part of each limit coefficient at the point.
+   */
+  public static String faces(Faces.Result r, List<Variable> variables) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# faces of the Newton polytope of hat c_").append(r.order()).append(" in the constants (")
+        .append(String.join(", ", variables.stream().map(v -> Ray.constantOf(v).name()).toList())).append("): ")
+        .append(r.shape()).append('\n');
+    sb.append("# normal = direction of the exponents (").append(String.join(", ", Exponents.letters(variables)))
+        .append(") from the point; each face is the regime reached that way\n");
+    for (Faces.Face f : r.faces()) {
+      sb.append("face normal (").append(f.normal()[0]).append(", ").append(f.normal()[1]).append(", ").append(f.normal()[2])
+          .append("), ").append(f.corners()).append(" corners; ray inside:");
+      f.exponents().forEach((v, a) -> sb.append(' ').append(v.name()).append(" = p^(").append(a).append(")"));
+      RayLimit l = f.limit();
+      sb.append("; e = ").append(l.normExponent()).append(", c = ").append(l.timeExponent().map(Object::toString).orElse("none"))
+          .append(", surviving orders ").append(l.survivingOrders()).append('\n');
+      for (int s = 0; s < f.parts().size(); s++) {
+        sb.append("  face part of hat c_").append(s).append(" = ").append(f.parts().get(s)).append('\n');
+      }
+    }
+    return sb.toString();
   }
 }
