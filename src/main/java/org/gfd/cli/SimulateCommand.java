@@ -4,9 +4,12 @@ import static org.gfd.error.Messages.quote;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import org.gfd.algebra.Variable;
@@ -18,9 +21,9 @@ import org.gfd.simulate.FlowModel;
 import org.gfd.simulate.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gfd simulate}: gradient flow at finite size, averaged over seeds. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
@@ -97,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
     FlowModel concrete = FlowModel.of(model, sizes, values);
     checkEntries(concrete);
     Simulation.Result result = Simulation.run(concrete, settings, budgetOptions.budget(), progress(settings.seeds()));
-    List<String> given = new java.util.ArrayList<>();
+    List<String> given = new ArrayList<>();
     sizes.forEach((v, x) -> given.add(v + "=" + x));
     values.forEach((v, x) -> given.add(v + "=" + x));
     String at = String.join(", ", given);
@@ -134,7 +137,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (others == null) {
       return;
     }
-    java.util.Set<Variable> kinds = new java.util.HashSet<>();
+    Set<Variable> kinds = new HashSet<>();
     model.species().forEach(sp -> sp.legKinds().forEach(k -> kinds.add(k.size())));
     for (String s : others) {
       int eq = s.indexOf('=');

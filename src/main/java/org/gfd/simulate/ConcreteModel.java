@@ -1,6 +1,9 @@
 package org.gfd.simulate;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,8 +137,8 @@ public final class ConcreteModel implements FlowModel {
   }
 
   private static double toDouble(Rational r) {
-    return new java.math.BigDecimal(r.numerator()).divide(new java.math.BigDecimal(r.denominator()),
-        java.math.MathContext.DECIMAL64).doubleValue();
+    return new BigDecimal(r.numerator()).divide(new BigDecimal(r.denominator()),
+        MathContext.DECIMAL64).doubleValue();
   }
 
   /** Free sums: the labels of {@code t} that no factor carries and {@code open} does not keep. */
@@ -311,7 +314,7 @@ public final class ConcreteModel implements FlowModel {
     int total = entries(sp);
     for (int i = 0; i < total; i++) {
       int[] value = new int[openLabels.size()];
-      java.util.Arrays.fill(value, -1);
+      Arrays.fill(value, -1);
       boolean ok = true;
       for (int k = 0; k < arity && ok; k++) {
         if (value[pos[k]] < 0) {

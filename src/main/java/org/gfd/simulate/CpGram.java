@@ -1,15 +1,16 @@
 package org.gfd.simulate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.gfd.lang.ModelLoader;
-import org.gfd.model.Model;
-import org.gfd.network.NetworkSum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
+import org.gfd.lang.ModelLoader;
+import org.gfd.model.Model;
+import org.gfd.network.NetworkSum;
 
 /**
  * The fast path of CP (asymmetric or symmetric, zero or identity target) through the {@code H x H}
@@ -137,7 +138,7 @@ public final class CpGram implements FlowModel {
   /** The entrywise product of the factors other than {@code m} ({@code nu - 1} copies for symmetric CP), times {@code scale}. */
   private DMatrixRMaj othersProduct(DMatrixRMaj[] x, int m, int rows, int cols, double scale) {
     DMatrixRMaj out = new DMatrixRMaj(rows, cols);
-    java.util.Arrays.fill(out.data, scale);
+    Arrays.fill(out.data, scale);
     for (int k = 0; k < nu; k++) {
       if (symmetric ? k > 0 : k != m) {
         CommonOps_DDRM.elementMult(out, of(x, k));

@@ -3,6 +3,7 @@ package org.gfd.simulate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -40,7 +41,7 @@ public final class ExponentMeasurement {
    * @param initial the mean initial loss per size
    * @param halfTimes the half-way time per size (NaN when not reached)
    */
-  public record Result(Slope norm, java.util.Optional<Slope> time, double[] initial, double[] halfTimes) {}
+  public record Result(Slope norm, Optional<Slope> time, double[] initial, double[] halfTimes) {}
 
   /** The exponents from one simulation per size ({@code results[i]} at {@code sizes[i]}). */
   public static Result measure(int[] sizes, Simulation.Result[] results, long seed) {
@@ -77,8 +78,8 @@ public final class ExponentMeasurement {
       }
     }
     Slope norm = new Slope(e, quantile(es, 0.025), quantile(es, 0.975));
-    java.util.Optional<Slope> time = timed && cs.size() > RESAMPLES / 2
-        ? java.util.Optional.of(new Slope(c, quantile(cs, 0.025), quantile(cs, 0.975))) : java.util.Optional.empty();
+    Optional<Slope> time = timed && cs.size() > RESAMPLES / 2
+        ? Optional.of(new Slope(c, quantile(cs, 0.025), quantile(cs, 0.975))) : Optional.empty();
     return new Result(norm, time, initial, half);
   }
 

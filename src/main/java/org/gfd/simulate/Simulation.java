@@ -3,6 +3,7 @@ package org.gfd.simulate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,13 +122,13 @@ public final class Simulation {
   public static Result run(FlowModel model, Settings settings, WorkBudget budget, IntConsumer progress) {
     double[] times = settings.times();
     List<String> names = model.observableNames();
-    String integrator = String.format(java.util.Locale.ROOT, "Dormand-Prince 8(5,3), tolerances %.3g and %.3g",
+    String integrator = String.format(Locale.ROOT, "Dormand-Prince 8(5,3), tolerances %.3g and %.3g",
         settings.absoluteTolerance(), settings.relativeTolerance());
     if (settings.fixedStep() > 0) {
       double step = checkedStep(model, settings, times, names, budget);
       settings = new Settings(settings.tMax(), settings.points(), settings.seeds(), settings.seed(),
           settings.absoluteTolerance(), settings.relativeTolerance(), step);
-      integrator = String.format(java.util.Locale.ROOT, "classical Runge-Kutta 4, step %.6g (seed 0 agrees with half the step to %.3g)",
+      integrator = String.format(Locale.ROOT, "classical Runge-Kutta 4, step %.6g (seed 0 agrees with half the step to %.3g)",
           step, settings.relativeTolerance());
     }
     final Settings run = settings;
