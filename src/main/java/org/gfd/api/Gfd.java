@@ -36,6 +36,7 @@ import org.gfd.scaling.Faces;
 import org.gfd.scaling.LeadingMonomials;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
+import org.gfd.scaling.RayLimits;
 import org.gfd.scaling.RegimeCell;
 import org.gfd.scaling.RegimeMap;
 import org.gfd.scaling.RegimeName;
@@ -159,6 +160,34 @@ public final class Gfd {
    */
   public static Verification verify(Model model, Ray ray, int maxOrder, WorkBudget budget,
       Consumer<LossSeries> finished) {
+    return verify(model, Model.LOSS, ray, maxOrder, budget, finished);
+  }
+
+  /**
+   * Verifies a ray for the observable {@code observable} (the loss or one of the model's): the place
+   * on the regime map and the time scale {@code c} are the loss's (the flow follows the loss; a
+   * {@code c} fixed on the ray is kept), the normalization {@code e} and the limit coefficients
+   * are the observable's own, {@code hat c_s = lim p^(c s - e) c_s(O)}.
+   *
+   * @throws InputException as {@link #verify(Model, Ray, int, WorkBudget, Consumer)}, and for an unknown observable
+   * @throws StoppedException when the budget stopped the work first
+   */
+  public static Verification verify(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    model.observable(observable); // an unknown name is refused before any work
+    Verification ofLoss = verifyLoss(model, ray, maxOrder, budget, finished);
+    if (observable.equals(Model.LOSS)) {
+      return ofLoss;
+    }
+    LossSeries series = complete(series(model, observable, maxOrder, List.of(), budget, s -> {}));
+    Optional<Rational> c = ray.timeExponent().or(() -> ofLoss.limit().timeExponent());
+    Ray timed = new Ray(ray.exponents(), ray.constantValues(), c, ray.normExponent());
+    return new Verification(RayLimits.analyze(series.coefficients(), timed), ofLoss.point(), ofLoss.near(), ofLoss.warning());
+  }
+
+  /** {@link #verify(Model, Ray, int, WorkBudget, Consumer)} of the loss itself. */
+  private static Verification verifyLoss(Model model, Ray ray, int maxOrder, WorkBudget budget,
+      Consumer<LossSeries> finished) {
     Map<String, Variable> variables = rayVariables(model);
     for (Variable v : variables.values()) {
       if (!ray.exponents().containsKey(v)) {
@@ -189,9 +218,10 @@ public final class Gfd {
    *     {@code set} names a constant the ray does not have, or when the series is too short
    * @throws StoppedException when the budget stopped the work first
    */
-  public static Solution solve(Model model, Ray ray, int maxOrder, Map<String, Rational> set, List<Strategy> strategies,
+  public static Solution solve(Model model, String observable, Ray ray, int maxOrder, Map<String, Rational> set,
+      List<Strategy> strategies,
       WorkBudget budget, Consumer<LossSeries> finished) {
-    Limit l = limit(model, ray, maxOrder, set, budget, finished);
+    Limit l = limit(model, observable, ray, maxOrder, set, budget, finished);
     return new Solution(l.verification(), set, l.values(), Summation.solve(l.values(), l.general(), strategies, budget));
   }
 
@@ -205,7 +235,7 @@ public final class Gfd {
    * @throws InputException as {@link #solve} does, and when a constant is left without a value
    * @throws StoppedException when the budget stopped the work first
    */
-  public static Evaluation evaluate(Model model, Ray ray, int maxOrder, Map<String, Rational> set,
+  public static Evaluation evaluate(Model model, String observable, Ray ray, int maxOrder, Map<String, Rational> set,
       Optional<Curve.Method> method, List<Strategy> strategies, TauGrid grid, int digits, WorkBudget budget,
       Consumer<LossSeries> finished) {
     List<String> free = constants(ray).keySet().stream().filter(k -> !set.containsKey(k)).toList();
@@ -220,11 +250,11 @@ public final class Gfd {
           + " with an error estimate: at least " + Curves.MIN_ORDERS + " are needed; raise --max-order");
     }
     if (!closed) {
-      Limit l = limit(model, ray, maxOrder, set, budget, finished);
+      Limit l = limit(model, observable, ray, maxOrder, set, budget, finished);
       Solution s = new Solution(l.verification(), set, l.values(), new SummationResult(Optional.empty(), List.of()));
       return new Evaluation(s, Curves.series(l.values(), method.get() == Curve.Method.PADE, grid, digits, budget));
     }
-    Solution s = solve(model, ray, maxOrder, set, strategies, budget, finished);
+    Solution s = solve(model, observable, ray, maxOrder, set, strategies, budget, finished);
     if (s.summation().closedForm().isPresent()) {
       return new Evaluation(s, Curves.closedForm(s.summation().closedForm().get().inputForm(), grid, digits, budget));
     }
@@ -246,7 +276,7 @@ public final class Gfd {
    *     whole grid, or when a simulation diverges
    * @throws StoppedException when the budget stopped the work first
    */
-  public static ComparisonReport compare(Model model, Ray ray, int maxOrder, Map<String, Rational> set,
+  public static ComparisonReport compare(Model model, String observable, Ray ray, int maxOrder, Map<String, Rational> set,
       List<Strategy> strategies, List<Integer> sizes, Rational tauMax, int points, Simulation.Settings runs,
       WorkBudget budget, Consumer<LossSeries> finished, IntConsumer progress) {
     if (points < 2) {
@@ -259,7 +289,7 @@ public final class Gfd {
     for (int k = 0; k < points; k++) {
       taus.add(tauMax.multiply(Rational.of(k, points - 1)));
     }
-    Evaluation theory = evaluate(model, ray, maxOrder, set, Optional.empty(), strategies, new TauGrid(taus),
+    Evaluation theory = evaluate(model, observable, ray, maxOrder, set, Optional.empty(), strategies, new TauGrid(taus),
         COMPARE_DIGITS, budget, finished);
     Curve curve = theory.curve();
     if (curve.points().size() < points) {
@@ -277,7 +307,7 @@ public final class Gfd {
     Comparison.RayValues rayValues = rayValues(model, ray, set, limit);
     List<Comparison.SizeRun> sizeRuns = new ArrayList<>();
     for (int p : sizes) {
-      sizeRuns.add(Comparison.at(model, p, rayValues, tau, values, runs, budget, progress));
+      sizeRuns.add(Comparison.at(model, observable, p, rayValues, tau, values, runs, budget, progress));
     }
     return new ComparisonReport(theory, sizeRuns);
   }
@@ -358,8 +388,8 @@ public final class Gfd {
   /** The limit coefficients on a verified ray: as computed, and with the values of {@code set} substituted. */
   private record Limit(Verification verification, List<Polynomial> general, List<Polynomial> values) {}
 
-  private static Limit limit(Model model, Ray ray, int maxOrder, Map<String, Rational> set, WorkBudget budget,
-      Consumer<LossSeries> finished) {
+  private static Limit limit(Model model, String observable, Ray ray, int maxOrder, Map<String, Rational> set,
+      WorkBudget budget, Consumer<LossSeries> finished) {
     Map<String, Variable> constants = constants(ray);
     Map<Variable, Rational> values = new LinkedHashMap<>();
     set.forEach((name, value) -> {
@@ -370,7 +400,7 @@ public final class Gfd {
       }
       values.put(k, value);
     });
-    Verification v = verify(model, ray, maxOrder, budget, finished);
+    Verification v = verify(model, observable, ray, maxOrder, budget, finished);
     if (!v.limit().isAdmissible()) {
       throw new InputException("the ray is not admissible (" + v.limit().reason() + "): it has no limit series to sum");
     }

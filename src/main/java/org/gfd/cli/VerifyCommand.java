@@ -46,6 +46,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Highest order S. Default: ${DEFAULT-VALUE}.")
   int maxOrder;
 
+  @Option(names = "--observable", paramLabel = "NAME", defaultValue = Model.LOSS,
+      description = "The observable whose limit to take: loss (default) or one the model declares; the place on the "
+          + "map and the time scale are the loss's, the normalization the observable's (no diagrams are listed for it).")
+  String observable;
+
   @Option(names = "--simulate", description = "Also measure e and c by simulation: log-log slopes over --sizes "
       + "of the initial loss and of the time the loss takes to fall halfway, with 95%% bootstrap intervals; "
       + "FAIL (exit 1) when either differs from the prediction by more than 0.1. Text output only.")
@@ -81,8 +86,9 @@ final class VerifyCommand implements Callable<Integer> {
     Verification v;
     List<DiagramFamily> families;
     try {
-      v = Gfd.verify(model, ray, maxOrder, budget, finished);
-      families = Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget);
+      v = Gfd.verify(model, observable, ray, maxOrder, budget, finished);
+      families = observable.equals(Model.LOSS) ? Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget)
+          : List.of();
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the verification", outputOptions, format, spec.commandLine().getOut());
     }
@@ -96,7 +102,9 @@ final class VerifyCommand implements Callable<Integer> {
       return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }
     if (!simulate) {
-      outputOptions.emit(VerifyWriter.write(model, v, families, format), spec.commandLine().getOut());
+      String note = format == Format.TEXT && !observable.equals(Model.LOSS)
+          ? "# observable: " + observable + " (the place on the map and the time scale c are the loss's)\n" : "";
+      outputOptions.emit(note + VerifyWriter.write(model, v, families, format), spec.commandLine().getOut());
       return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }
     if (outputOptions.formatGiven() && format != Format.TEXT) {

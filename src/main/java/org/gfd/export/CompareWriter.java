@@ -27,12 +27,13 @@ public final class CompareWriter {
    * @param limit the ray's limit (for {@code e} and {@code c})
    * @param runs the simulations, one per size
    */
-  public static String text(Model model, Curve curve, RayLimit limit, List<Comparison.SizeRun> runs, String ray) {
+  public static String text(Model model, String observable, Curve curve, RayLimit limit, List<Comparison.SizeRun> runs,
+      String ray) {
     StringBuilder sb = new StringBuilder();
     sb.append("# gfd compare: ").append(model.describe()).append("; ray ").append(ray).append('\n');
     sb.append("# theory: ").append(curve.method().label()).append(curve.source().isEmpty() ? "" : " " + curve.source())
         .append("; e = ").append(limit.normExponent()).append(", c = ").append(limit.timeExponent().orElseThrow())
-        .append(": loss / p^e against tau = t / p^c");
+        .append(": ").append(observable).append(" / p^e against tau = t / p^c");
     long digits = curve.points().stream().mapToLong(q -> q.digits()).min().orElse(0);
     sb.append("; the theory's values are good to ").append(digits).append(" digits or more on the grid\n");
     sb.append("# p | sizes and values | seeds | max relative deviation | at tau | largest relative standard error\n");
@@ -84,9 +85,10 @@ public final class CompareWriter {
   }
 
   /** The theory curve and each size's means with error bars of one standard error. */
-  public static byte[] plot(Model model, Curve curve, List<Comparison.SizeRun> runs, String ray, RegimePlot.ImageFormat format) {
+  public static byte[] plot(Model model, String observable, Curve curve, List<Comparison.SizeRun> runs, String ray,
+      RegimePlot.ImageFormat format) {
     XYChart chart = new XYChartBuilder().width(900).height(600).title(model.describe() + ", " + ray)
-        .xAxisTitle("tau = t / p^c").yAxisTitle("loss / p^e").build();
+        .xAxisTitle("tau = t / p^c").yAxisTitle(observable + " / p^e").build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     double[] tau = new double[curve.points().size()];
     double[] theory = new double[tau.length];

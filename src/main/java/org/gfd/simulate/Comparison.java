@@ -15,7 +15,8 @@ import org.gfd.network.WorkBudget;
 /**
  * Theory against experiment along a ray: at a size {@code p}, every ray variable takes its value
  * {@code x = k_x p^(a_x)} (sizes rounded to the nearest positive integer), gradient flow is
- * simulated to {@code t_max = p^c tau_max}, and the mean loss normalized by {@code p^e} is compared
+ * simulated to {@code t_max = p^c tau_max}, and the mean of the observable (the loss, or another)
+ * normalized by {@code p^e} is compared
  * with the limit curve {@code F(tau)} at the same {@code tau = t / p^c}: the largest relative
  * deviation {@code |L/p^e - F| / |F|} over the grid. Where the theory is the limit of the model on
  * the ray, the deviation shrinks as {@code p} grows.
@@ -56,15 +57,15 @@ public final class Comparison {
    *
    * @throws InputException when a size of the model is not on the ray or the flow diverges
    */
-  public static SizeRun at(Model model, int p, RayValues ray, double[] tau, double[] theory, Simulation.Settings runs,
-      WorkBudget budget, IntConsumer progress) {
+  public static SizeRun at(Model model, String observable, int p, RayValues ray, double[] tau, double[] theory,
+      Simulation.Settings runs, WorkBudget budget, IntConsumer progress) {
     Point point = point(model, p, ray);
     Map<Variable, Integer> sizes = point.sizes();
     Map<Variable, Double> values = point.values();
     double norm = Math.pow(p, toDouble(ray.normExponent()));
     Simulation.Result r = simulate(model, p, ray, tau[tau.length - 1], tau.length, runs, budget, progress);
-    double[] mean = r.mean().get(Model.LOSS);
-    double[] sem = r.standardError().get(Model.LOSS);
+    double[] mean = r.mean().get(observable);
+    double[] sem = r.standardError().get(observable);
     double[] simulated = new double[tau.length];
     double[] error = new double[tau.length];
     double worst = 0;

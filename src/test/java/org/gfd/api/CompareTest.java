@@ -30,7 +30,7 @@ class CompareTest {
     // as on the command line: --scale "H=1/2*p, sigma2=p^(-1)" --set "v=1"
     Ray ray = new Ray(Map.of(Variable.H, Rational.ONE, Variable.SIGMA2, Rational.MINUS_ONE),
         Map.of(Variable.H, Rational.HALF), Optional.empty(), Optional.empty());
-    ComparisonReport r = Gfd.compare(model, ray, 30, Map.of("v", Rational.ONE), List.copyOf(Summation.strategies().values()),
+    ComparisonReport r = Gfd.compare(model, Model.LOSS, ray, 30, Map.of("v", Rational.ONE), List.copyOf(Summation.strategies().values()),
         List.of(16, 64), Rational.of(3, 2), 7, new Simulation.Settings(1, 2, 4, 1, 1e-9, 1e-9), WorkBudget.unlimited(),
         s -> {}, k -> {});
     assertEquals(Curve.Method.CLOSED_FORM, r.theory().curve().method());

@@ -46,7 +46,7 @@ class EvalAgainstIndependentValuesTest {
   private static Evaluation eval(Model model, String scale, int order, Map<String, Rational> set,
       Optional<Curve.Method> method, TauGrid grid) {
     Ray ray = RaySyntax.scale(scale, Gfd.rayVariables(model), Optional.empty(), Optional.empty());
-    return Gfd.evaluate(model, ray, order, set, method, List.copyOf(Summation.strategies().values()), grid, DIGITS,
+    return Gfd.evaluate(model, Model.LOSS, ray, order, set, method, List.copyOf(Summation.strategies().values()), grid, DIGITS,
         WorkBudget.unlimited(), s -> { });
   }
 
