@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
+  @Mixin ObservableOption observableOption;
   @Mixin BudgetOptions budgetOptions;
   @Mixin RayOptions rayOptions;
   @Mixin SummationOptions summationOptions;
@@ -49,11 +50,6 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout (- for stdout).")
   String output;
-
-  @Option(names = "--observable", paramLabel = "NAME", defaultValue = Model.LOSS,
-      description = "The observable whose limit to take: loss (default) or one the model declares; the time scale "
-          + "is the loss's, the normalization the observable's.")
-  String observable;
 
   @Override
   public Integer call() {
@@ -78,12 +74,14 @@ final class CompareCommand implements Callable<Integer> {
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     ComparisonReport report;
     try {
-      report = Gfd.compare(model, observable, ray, maxOrder, summationOptions.values(), summationOptions.strategies(), sizes, tau,
+      report = Gfd.compare(model, observableOption.name, ray, maxOrder, summationOptions.values(),
+          summationOptions.strategies(), sizes, tau,
           points, simulationOptions.settings(1, points), budgetOptions.budget(), finished, k -> {});
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while comparing"));
     }
-    String text = CompareWriter.text(model, observable, report.theory().curve(), report.theory().solution().verification().limit(),
+    String text = CompareWriter.text(model, observableOption.name, report.theory().curve(),
+        report.theory().solution().verification().limit(),
         report.runs(), rayOptions.scale);
     if (out.isStandardOutput()) {
       spec.commandLine().getOut().print(text);
@@ -92,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
     if (plotFile != null) {
-      plotFile.write(CompareWriter.plot(model, observable, report.theory().curve(), report.runs(), rayOptions.scale, image));
+      plotFile.write(CompareWriter.plot(model, observableOption.name, report.theory().curve(), report.runs(), rayOptions.scale, image));
       OutputFile.of("--plot", plot.substring(0, plot.length() - 4) + ".csv")
           .write(CompareWriter.csv(report.theory().curve(), report.runs()).getBytes(StandardCharsets.UTF_8));
     }

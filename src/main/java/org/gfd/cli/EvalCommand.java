@@ -40,6 +40,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
+  @Mixin ObservableOption observableOption;
   @Mixin OutputOptions outputOptions;
   @Mixin BudgetOptions budgetOptions;
   @Mixin RayOptions rayOptions;
@@ -70,11 +71,6 @@ final class EvalCommand implements Callable<Integer> {
     return m;
   }
 
-  @Option(names = "--observable", paramLabel = "NAME", defaultValue = Model.LOSS,
-      description = "The observable whose limit to take: loss (default) or one the model declares; the time scale "
-          + "is the loss's, the normalization the observable's.")
-  String observable;
-
   @Override
   public Integer call() {
     Model model = modelOptions.toModel();
@@ -94,7 +90,8 @@ final class EvalCommand implements Callable<Integer> {
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     Evaluation e;
     try {
-      e = Gfd.evaluate(model, observable, ray, maxOrder, summationOptions.values(), m, summationOptions.strategies(), grid, digits,
+      e = Gfd.evaluate(model, observableOption.name, ray, maxOrder, summationOptions.values(), m,
+          summationOptions.strategies(), grid, digits,
           budgetOptions.budget(), finished);
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the evaluation", outputOptions, format, spec.commandLine().getOut());

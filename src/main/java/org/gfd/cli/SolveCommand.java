@@ -16,7 +16,6 @@ import org.gfd.scaling.Ray;
 import org.gfd.summation.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,15 +27,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SolveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
+  @Mixin ObservableOption observableOption;
   @Mixin OutputOptions outputOptions;
   @Mixin BudgetOptions budgetOptions;
   @Mixin RayOptions rayOptions;
   @Mixin SummationOptions summationOptions;
-
-  @Option(names = "--observable", paramLabel = "NAME", defaultValue = Model.LOSS,
-      description = "The observable whose limit to take: loss (default) or one the model declares; the time scale "
-          + "is the loss's, the normalization the observable's.")
-  String observable;
 
   @Override
   public Integer call() {
@@ -51,7 +46,7 @@ final class SolveCommand implements Callable<Integer> {
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     Solution s;
     try {
-      s = Gfd.solve(model, observable, ray, maxOrder, values, strategies, budget, finished);
+      s = Gfd.solve(model, observableOption.name, ray, maxOrder, values, strategies, budget, finished);
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the summation", outputOptions, format, spec.commandLine().getOut());
     }

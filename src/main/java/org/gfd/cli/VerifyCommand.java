@@ -37,6 +37,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
+  @Mixin ObservableOption observableOption;
   @Mixin OutputOptions outputOptions;
   @Mixin BudgetOptions budgetOptions;
   @Mixin RayOptions rayOptions;
@@ -45,11 +46,6 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",
       description = "Highest order S. Default: ${DEFAULT-VALUE}.")
   int maxOrder;
-
-  @Option(names = "--observable", paramLabel = "NAME", defaultValue = Model.LOSS,
-      description = "The observable whose limit to take: loss (default) or one the model declares; the place on the "
-          + "map and the time scale are the loss's, the normalization the observable's (no diagrams are listed for it).")
-  String observable;
 
   @Option(names = "--simulate", description = "Also measure e and c by simulation: log-log slopes over --sizes "
       + "of the initial loss and of the time the loss takes to fall halfway, with 95%% bootstrap intervals; "
@@ -86,8 +82,8 @@ final class VerifyCommand implements Callable<Integer> {
     Verification v;
     List<DiagramFamily> families;
     try {
-      v = Gfd.verify(model, observable, ray, maxOrder, budget, finished);
-      families = observable.equals(Model.LOSS) ? Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget)
+      v = Gfd.verify(model, observableOption.name, ray, maxOrder, budget, finished);
+      families = observableOption.name.equals(Model.LOSS) ? Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget)
           : List.of();
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the verification", outputOptions, format, spec.commandLine().getOut());
@@ -102,8 +98,8 @@ final class VerifyCommand implements Callable<Integer> {
       return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }
     if (!simulate) {
-      String note = format == Format.TEXT && !observable.equals(Model.LOSS)
-          ? "# observable: " + observable + " (the place on the map and the time scale c are the loss's)\n" : "";
+      String note = format == Format.TEXT && !observableOption.name.equals(Model.LOSS)
+          ? "# observable: " + observableOption.name + " (the place on the map and the time scale c are the loss's)\n" : "";
       outputOptions.emit(note + VerifyWriter.write(model, v, families, format), spec.commandLine().getOut());
       return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }
