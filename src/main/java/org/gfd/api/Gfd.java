@@ -185,6 +185,27 @@ public final class Gfd {
     return new Verification(RayLimits.analyze(series.coefficients(), timed), ofLoss.point(), ofLoss.near(), ofLoss.warning());
   }
 
+  /**
+   * The limit of the part of the observable that evolves, {@code E[O(t)] - E[O(0)]}
+   * ({@link RayLimits#analyzeEvolving}), with the place on the map of {@link #verify}: for rays on
+   * which the leading part of {@code E[O]} does not move.
+   *
+   * @throws InputException as {@link #verify}, and when order 1 vanishes on the ray
+   * @throws StoppedException when the budget stopped the work first
+   */
+  public static Verification verifyEvolving(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    Verification v = verify(model, observable, ray, maxOrder, budget, finished);
+    LossSeries series = complete(series(model, observable, maxOrder, List.of(), budget, s -> {}));
+    try {
+      return new Verification(RayLimits.analyzeEvolving(series.coefficients(), ray), v.point(), v.near(),
+          Optional.of("normalized: the part that evolves, E[" + observable + "(t)] - E[" + observable + "(0)], with "
+              + "c = min_{s >= 2} (E_1 - E_s)/(s - 1) and e = E_1 + c, which the limit below takes as given"));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+
   /** {@link #verify(Model, Ray, int, WorkBudget, Consumer)} of the loss itself. */
   private static Verification verifyLoss(Model model, Ray ray, int maxOrder, WorkBudget budget,
       Consumer<LossSeries> finished) {

@@ -47,6 +47,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Highest order S. Default: ${DEFAULT-VALUE}.")
   int maxOrder;
 
+  @Option(names = "--evolving", description = "Normalize the part that evolves, E[O(t)] - E[O(0)], for rays on which "
+      + "the leading part of E[O] does not move (an unlearnable constant): anchored at order 1, "
+      + "c = min over s >= 2 of (E_1 - E_s)/(s - 1) and e = E_1 + c.")
+  boolean evolving;
+
   @Option(names = "--simulate", description = "Also measure e and c by simulation: log-log slopes over --sizes "
       + "of the initial loss and of the time the loss takes to fall halfway, with 95%% bootstrap intervals; "
       + "FAIL (exit 1) when either differs from the prediction by more than 0.1. Text output only.")
@@ -82,7 +87,8 @@ final class VerifyCommand implements Callable<Integer> {
     Verification v;
     List<DiagramFamily> families;
     try {
-      v = Gfd.verify(model, observableOption.name, ray, maxOrder, budget, finished);
+      v = evolving ? Gfd.verifyEvolving(model, observableOption.name, ray, maxOrder, budget, finished)
+          : Gfd.verify(model, observableOption.name, ray, maxOrder, budget, finished);
       families = observableOption.name.equals(Model.LOSS) ? Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget)
           : List.of();
     } catch (StoppedException ex) {

@@ -42,6 +42,40 @@ public final class RayLimits {
     return Optional.empty();
   }
 
+  /**
+   * The limit of the part that evolves, {@code E[O(t)] - E[O(0)] = sum_{s >= 1} c_s t^s / s!}, along
+   * {@code ray}: for when the leading part of {@code c_0} does not move (an unlearnable constant)
+   * and the usual normalization leaves a single, drifting order. Anchored at order 1 as the usual
+   * one is at order 0: {@code c = min_{s >= 2} (E_1 - E_s) / (s - 1)} and {@code e = E_1 + c}, so
+   * that order 1 and the fastest later order survive; a time scale or normalization fixed on the
+   * ray is kept. {@code hat c_0} is 0 by definition.
+   *
+   * @throws IllegalArgumentException when order 1 vanishes on the ray (there is no anchor)
+   */
+  public static RayLimit analyzeEvolving(List<Polynomial> coefficients, Ray ray) {
+    List<Optional<Rational>> exponents = coefficients.stream().map(c -> leading(c, ray).map(Leading::exponent)).toList();
+    if (coefficients.size() < 2 || exponents.get(1).isEmpty()) {
+      throw new IllegalArgumentException("order 1 vanishes on this ray: the evolving part has no anchor");
+    }
+    Rational e1 = exponents.get(1).get();
+    Optional<Rational> c = ray.timeExponent();
+    if (c.isEmpty()) {
+      for (int s = 2; s < exponents.size(); s++) {
+        if (exponents.get(s).isPresent()) {
+          Rational rate = e1.subtract(exponents.get(s).get()).divide(Rational.of(s - 1));
+          if (c.isEmpty() || rate.compareTo(c.get()) < 0) {
+            c = Optional.of(rate);
+          }
+        }
+      }
+    }
+    Rational time = c.orElse(Rational.ZERO);
+    Rational norm = ray.normExponent().orElse(e1.add(time));
+    List<Polynomial> evolving = new ArrayList<>(coefficients);
+    evolving.set(0, Polynomial.ZERO);
+    return analyze(evolving, new Ray(ray.exponents(), ray.constantValues(), Optional.of(time), Optional.of(norm)));
+  }
+
   /** The limit of the series with coefficients {@code c_0..c_S} along {@code ray}. */
   public static RayLimit analyze(List<Polynomial> coefficients, Ray ray) {
     int orders = coefficients.size();
