@@ -386,15 +386,19 @@ public final class Gfd {
 
   /**
    * The regimes around the point of {@code ray} read off the Newton polytope of its limit
-   * coefficients ({@link Faces}): one per facet, with a ray inside it and its limit.
+   * coefficients ({@link Faces}): one per facet, with a ray inside it and its limit; for
+   * {@code observable}, its coefficients with the loss's time scale on every ray.
    *
    * @throws InputException when the ray has not three variables or nothing survives there
    * @throws StoppedException when the budget stopped the work first
    */
-  public static Faces.Result faces(Model model, Ray ray, int maxOrder, WorkBudget budget, Consumer<LossSeries> finished) {
+  public static Faces.Result faces(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
+      Consumer<LossSeries> finished) {
     LossSeries series = complete(series(model, maxOrder, budget, finished));
+    List<Polynomial> observed = observable.equals(Model.LOSS) ? series.coefficients()
+        : complete(series(model, observable, maxOrder, List.of(), budget, s -> {})).coefficients();
     try {
-      return Faces.at(series.coefficients(), ray);
+      return Faces.at(series.coefficients(), observed, ray);
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }

@@ -99,7 +99,8 @@ final class VerifyCommand implements Callable<Integer> {
         throw new InputException("--faces writes text only, not --format " + outputOptions.format);
       }
       String text = VerifyWriter.write(model, v, families, Format.TEXT)
-          + VerifyWriter.faces(Gfd.faces(model, ray, maxOrder, budget, finished), List.copyOf(ray.exponents().keySet()));
+          + VerifyWriter.faces(Gfd.faces(model, observableOption.name, ray, maxOrder, budget, finished),
+              List.copyOf(ray.exponents().keySet()));
       outputOptions.emit(text, spec.commandLine().getOut());
       return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }

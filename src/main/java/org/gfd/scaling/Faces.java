@@ -48,11 +48,22 @@ public final class Faces {
    * @throws IllegalArgumentException when the ray has not three variables or no order {@code s >= 1} survives there
    */
   public static Result at(List<Polynomial> coefficients, Ray ray) {
+    return at(coefficients, coefficients, ray);
+  }
+
+  /**
+   * The faces of an observable's limit coefficients ({@code observed}), the time scale on every ray
+   * being the loss's ({@code loss}: the flow follows the loss) and the normalization the
+   * observable's.
+   *
+   * @throws IllegalArgumentException as {@link #at(List, Ray)}
+   */
+  public static Result at(List<Polynomial> loss, List<Polynomial> observed, Ray ray) {
     List<Variable> vars = new ArrayList<>(ray.exponents().keySet());
     if (vars.size() != 3) {
       throw new IllegalArgumentException("faces need a ray of three variables (such as H, sigma2, n), not " + vars);
     }
-    RayLimit limit = RayLimits.analyze(coefficients, ray);
+    RayLimit limit = limit(loss, observed, ray);
     int order = -1;
     for (int s = limit.maxOrder(); s >= 1 && order < 0; s--) {
       if (!limit.limitCoefficient(s).isZero()) {
@@ -79,9 +90,18 @@ public final class Faces {
       for (Polynomial c : limit.limitCoefficients()) {
         parts.add(part(c, f.normal(), constants));
       }
-      faces.add(new Face(f.normal(), f.corners(), moved, RayLimits.analyze(coefficients, inside), parts));
+      faces.add(new Face(f.normal(), f.corners(), moved, limit(loss, observed, inside), parts));
     }
     return new Result(NewtonPolytope.shape(facets), order, faces);
+  }
+
+  /** The observable's limit on {@code ray} with the loss's time scale there (unless the ray fixes one). */
+  private static RayLimit limit(List<Polynomial> loss, List<Polynomial> observed, Ray ray) {
+    if (loss == observed) {
+      return RayLimits.analyze(loss, ray);
+    }
+    Optional<Rational> c = ray.timeExponent().or(() -> RayLimits.analyze(loss, ray).timeExponent());
+    return RayLimits.analyze(observed, new Ray(ray.exponents(), ray.constantValues(), c, ray.normExponent()));
   }
 
   private static long[] exponents(Monomial m, List<Variable> constants) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * coefficients is a triangular prism whose five facets are the five degenerations (n large, n
  * small, H small, H large with H sigma2 fixed, sigma2 large), and on the large-data face, where
  * the time scale does not change, the face's part of each coefficient is the limit along a ray
- * into that face, computed separately by {@link RayLimits}.
+ * into that face, computed separately by {@link RayLimits}. The population loss, taken with the
+ * train loss's time scale, has a prism with the same facets.
  */
 class FacesTest {
   @Test
@@ -45,6 +46,14 @@ class FacesTest {
     }
     // H small; H large with H sigma2 fixed; n small; n large; sigma2 large (the initial output dominates)
     assertEquals(Set.of("-1,0,0:4", "1,-1,0:4", "0,0,-1:3", "0,0,1:3", "0,1,0:4"), normals);
+    // the population loss, with the train loss's time scale: the same prism
+    LossSeries population = LossSeriesEngine.of(ModelLoader.builtIn("autoencoder", Map.of()))
+        .series("population", 3, List.of(), WorkBudget.unlimited(), x -> {});
+    Faces.Result p = Faces.at(series.coefficients(), population.coefficients(), point);
+    assertEquals("triangular prism", p.shape());
+    Set<String> populationNormals = new TreeSet<>();
+    p.faces().forEach(f -> populationNormals.add(f.normal()[0] + "," + f.normal()[1] + "," + f.normal()[2] + ":" + f.corners()));
+    assertEquals(normals, populationNormals);
     RayLimit inside = largeData.limit();
     assertEquals(List.of(1, 2, 3), inside.survivingOrders());
     for (int s = 0; s <= 3; s++) {
