@@ -30,6 +30,7 @@ import org.gfd.model.Species;
 import org.gfd.network.NetworkSum;
 import org.gfd.network.WorkBudget;
 import org.gfd.numeric.Curve;
+import org.gfd.numeric.CurvePoint;
 import org.gfd.numeric.Curves;
 import org.gfd.numeric.TauGrid;
 import org.gfd.scaling.Faces;
@@ -306,22 +307,25 @@ public final class Gfd {
     if (tauMax.signum() <= 0) {
       throw new InputException("--tau-max must be positive, got " + tauMax);
     }
+    // the theory on a grid THEORY_STRIDE times finer than the simulations', for a smooth plot
+    int fine = (points - 1) * ComparisonReport.THEORY_STRIDE;
     List<Rational> taus = new ArrayList<>();
-    for (int k = 0; k < points; k++) {
-      taus.add(tauMax.multiply(Rational.of(k, points - 1)));
+    for (int k = 0; k <= fine; k++) {
+      taus.add(tauMax.multiply(Rational.of(k, fine)));
     }
     Evaluation theory = evaluate(model, observable, ray, maxOrder, set, Optional.empty(), strategies, new TauGrid(taus),
         COMPARE_DIGITS, budget, finished);
     Curve curve = theory.curve();
-    if (curve.points().size() < points) {
+    if (curve.points().size() <= fine) {
       throw new InputException("the theory curve could not be evaluated on the whole grid ("
           + curve.failure().orElse("it stopped early") + "); lower --tau-max");
     }
     double[] tau = new double[points];
     double[] values = new double[points];
     for (int k = 0; k < points; k++) {
-      tau[k] = curve.points().get(k).tau().numerator().doubleValue() / curve.points().get(k).tau().denominator().doubleValue();
-      values[k] = curve.points().get(k).value().doubleValue();
+      CurvePoint q = curve.points().get(k * ComparisonReport.THEORY_STRIDE);
+      tau[k] = q.tau().numerator().doubleValue() / q.tau().denominator().doubleValue();
+      values[k] = q.value().doubleValue();
     }
     RayLimit limit = theory.solution().verification().limit();
     // every constant has a value here: evaluate refused the ray otherwise

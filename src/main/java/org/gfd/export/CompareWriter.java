@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.gfd.model.Model;
 import org.gfd.numeric.Curve;
+import org.gfd.numeric.CurvePoint;
 import org.gfd.scaling.RayLimit;
 import org.gfd.simulate.Comparison;
 import org.knowm.xchart.XYChart;
@@ -49,7 +50,10 @@ public final class CompareWriter {
     return sb.append(csv(curve, runs)).toString();
   }
 
-  /** The curves as CSV: {@code tau,theory,pP_mean,pP_sem,...}, one row per grid time. */
+  /**
+   * The curves as CSV: {@code tau,theory,pP_mean,pP_sem,...}, one row per time of the simulations'
+   * grid (the theory, on a finer grid, read at those times).
+   */
   public static String csv(Curve curve, List<Comparison.SizeRun> runs) {
     StringBuilder sb = new StringBuilder();
     sb.append("tau,theory");
@@ -57,10 +61,12 @@ public final class CompareWriter {
       sb.append(",p").append(run.p()).append("_mean,p").append(run.p()).append("_sem");
     }
     sb.append('\n');
-    for (int k = 0; k < curve.points().size(); k++) {
-      sb.append(number(curve.points().get(k).tau().numerator().doubleValue()
-          / curve.points().get(k).tau().denominator().doubleValue(), 17));
-      sb.append(',').append(number(curve.points().get(k).value().doubleValue(), 17));
+    int points = runs.isEmpty() ? curve.points().size() : runs.get(0).tau().length;
+    int stride = (curve.points().size() - 1) / Math.max(1, points - 1);
+    for (int k = 0; k < points; k++) {
+      CurvePoint q = curve.points().get(k * stride);
+      sb.append(number(q.tau().numerator().doubleValue() / q.tau().denominator().doubleValue(), 17));
+      sb.append(',').append(number(q.value().doubleValue(), 17));
       for (Comparison.SizeRun run : runs) {
         sb.append(',').append(number(run.simulated()[k], 17)).append(',').append(number(run.error()[k], 17));
       }
