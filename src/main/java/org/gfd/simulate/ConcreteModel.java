@@ -72,7 +72,10 @@ public final class ConcreteModel implements FlowModel {
     for (int s = 0; s < species.size(); s++) {
       offset[s] = at;
       if (species.get(s).trainable()) {
-        at = Math.addExact(at, entries(species.get(s)));
+        if ((long) at + entries(species.get(s)) > MAX_ENTRIES) {
+          throw new InputException("the trainable tensors would have more than " + MAX_ENTRIES + " entries at these sizes");
+        }
+        at += entries(species.get(s));
       }
       gradient.add(new ArrayList<>());
     }
@@ -122,13 +125,20 @@ public final class ConcreteModel implements FlowModel {
     return v;
   }
 
+  /** The number of entries of {@code sp}; an {@link InputException} past {@link #MAX_ENTRIES}. */
   private int entries(Species sp) {
-    int n = 1;
+    long n = 1;
     for (IndexKind k : sp.legKinds()) {
-      n = Math.multiplyExact(n, size(k));
+      n *= size(k);
+      if (n > MAX_ENTRIES) {
+        throw new InputException("tensor " + sp.name() + " would have more than " + MAX_ENTRIES + " entries at these sizes");
+      }
     }
-    return n;
+    return (int) n;
   }
+
+  /** The most entries one tensor may have (a Java array's reach, with room for the state's). */
+  public static final long MAX_ENTRIES = 500_000_000L;
 
   private Map<String, Integer> labelSizes(TensorTerm t) {
     Map<String, Integer> out = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gfd.error.InputException;
 
 /**
  * A sum of products of dense real arrays over named indices (Einstein summation), evaluated by
@@ -161,11 +162,15 @@ final class Einsum {
     long[] sa = strides(a, all);
     long[] sb = strides(b, all);
     long[] sr = strides(keep, all);
-    int resultSize = 1;
+    long resultSize = 1;
     for (String l : keep) {
-      resultSize = Math.multiplyExact(resultSize, sizes.get(l));
+      resultSize *= sizes.get(l);
+      if (resultSize > ConcreteModel.MAX_ENTRIES) {
+        throw new InputException("a contraction of the model's terms would hold more than " + ConcreteModel.MAX_ENTRIES
+            + " entries at these sizes (labels " + keep + ")");
+      }
     }
-    double[] r = new double[resultSize];
+    double[] r = new double[(int) resultSize];
     int[] idx = new int[n];
     long ia = 0;
     long ib = 0;
