@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
+import org.gfd.error.InputException;
 import org.gfd.lang.ModelLoader;
 import org.gfd.model.Model;
 import org.gfd.network.NetworkSum;
@@ -55,7 +56,13 @@ public final class CpGram implements FlowModel {
     // products per gradient: about 2 nu H^2 p by Gram matrices, (nu + 1) H p^nu by the residual
     double gram = 2.0 * nu * h * (double) h * p;
     double tensor = (nu + 1) * (double) h * Math.pow(p, nu);
-    this.tensorRoute = tensor < gram && Math.pow(p, nu) <= MAX_TENSOR;
+    boolean tensorFits = Math.pow(p, nu) <= MAX_TENSOR && h * Math.pow(p, nu - 1) <= ConcreteModel.MAX_ENTRIES;
+    boolean gramFits = (double) h * h <= ConcreteModel.MAX_ENTRIES;
+    if (!tensorFits && !gramFits) {
+      throw new InputException("CP at p = " + p + ", H = " + h + " is too large to simulate: neither its H x H Gram "
+          + "matrices nor its p^" + nu + " tensor fit in an array");
+    }
+    this.tensorRoute = tensorFits && (tensor < gram || !gramFits);
   }
 
   /** The largest tensor the residual route materializes. */
