@@ -244,7 +244,7 @@ public final class Gfd {
       List<Strategy> strategies,
       WorkBudget budget, Consumer<LossSeries> finished) {
     Limit l = limit(model, observable, ray, maxOrder, set, budget, finished);
-    return new Solution(l.verification(), set, l.values(), Summation.solve(l.values(), l.general(), strategies, budget));
+    return new Solution(l.verification(), l.set(), l.values(), Summation.solve(l.values(), l.general(), strategies, budget));
   }
 
   /**
@@ -273,7 +273,7 @@ public final class Gfd {
     }
     if (!closed) {
       Limit l = limit(model, observable, ray, maxOrder, set, budget, finished);
-      Solution s = new Solution(l.verification(), set, l.values(), new SummationResult(Optional.empty(), List.of()));
+      Solution s = new Solution(l.verification(), l.set(), l.values(), new SummationResult(Optional.empty(), List.of()));
       return new Evaluation(s, Curves.series(l.values(), method.get() == Curve.Method.PADE, grid, digits, budget));
     }
     Solution s = solve(model, observable, ray, maxOrder, set, strategies, budget, finished);
@@ -415,10 +415,25 @@ public final class Gfd {
   private static final int COMPARE_DIGITS = 12;
 
   /** The limit coefficients on a verified ray: as computed, and with the values of {@code set} substituted. */
-  private record Limit(Verification verification, List<Polynomial> general, List<Polynomial> values) {}
+  private record Limit(Verification verification, List<Polynomial> general, List<Polynomial> values,
+      Map<String, Rational> set) {}
 
   private static Limit limit(Model model, String observable, Ray ray, int maxOrder, Map<String, Rational> set,
       WorkBudget budget, Consumer<LossSeries> finished) {
+    if (!ray.constantValues().isEmpty()) {
+      // numbers written in the ray are values of its constants: the limit is taken with the
+      // constants symbolic (the strategies read the structure in them) and the numbers substituted
+      Map<String, Rational> all = new LinkedHashMap<>();
+      ray.constantValues().forEach((x, k) -> all.put(Ray.constantOf(x).name(), k));
+      set.forEach((name, value) -> {
+        if (all.containsKey(name)) {
+          throw new InputException("the constant " + name + " has a value in the ray already; do not --set it");
+        }
+        all.put(name, value);
+      });
+      Ray symbolic = new Ray(ray.exponents(), Map.of(), ray.timeExponent(), ray.normExponent());
+      return limit(model, observable, symbolic, maxOrder, all, budget, finished);
+    }
     Map<String, Variable> constants = constants(ray);
     Map<Variable, Rational> values = new LinkedHashMap<>();
     set.forEach((name, value) -> {
@@ -434,7 +449,7 @@ public final class Gfd {
       throw new InputException("the ray is not admissible (" + v.limit().reason() + "): it has no limit series to sum");
     }
     List<Polynomial> general = v.limit().limitCoefficients();
-    return new Limit(v, general, general.stream().map(p -> p.substitute(values)).toList());
+    return new Limit(v, general, general.stream().map(p -> p.substitute(values)).toList(), set);
   }
 
   /** The symbolic constants of a ray (those it does not fix), by name, in the ray's order. */
