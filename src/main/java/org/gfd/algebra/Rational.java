@@ -1,6 +1,8 @@
 package org.gfd.algebra;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 
 /**
  * An exact rational number {@code numerator / denominator} in lowest terms with a positive
@@ -130,6 +132,14 @@ public final class Rational implements Comparable<Rational> {
       throw new ArithmeticException("division by zero");
     }
     return of(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
+  }
+
+  /**
+   * The nearest double, by a decimal quotient of 16 significant digits (so that numerator and
+   * denominator beyond the range of a double still give their finite quotient).
+   */
+  public double doubleValue() {
+    return new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL64).doubleValue();
   }
 
   public Rational negate() {

@@ -324,7 +324,7 @@ public final class Gfd {
     double[] values = new double[points];
     for (int k = 0; k < points; k++) {
       CurvePoint q = curve.points().get(k * ComparisonReport.THEORY_STRIDE);
-      tau[k] = q.tau().numerator().doubleValue() / q.tau().denominator().doubleValue();
+      tau[k] = q.tau().doubleValue();
       values[k] = q.value().doubleValue();
     }
     RayLimit limit = theory.solution().verification().limit();
@@ -347,7 +347,7 @@ public final class Gfd {
     Map<Variable, Double> constants = new LinkedHashMap<>();
     for (Variable x : ray.exponents().keySet()) {
       Rational k = ray.constantValues().getOrDefault(x, set.getOrDefault(Ray.constantOf(x).name(), Rational.ONE));
-      constants.put(x, k.numerator().doubleValue() / k.denominator().doubleValue());
+      constants.put(x, k.doubleValue());
     }
     if (limit.timeExponent().isEmpty()) {
       throw new InputException("the ray has no time scale (no order s >= 1 survives): nothing to simulate against");
@@ -381,7 +381,7 @@ public final class Gfd {
     Comparison.RayValues rayValues = rayValues(model, ray, set, verification.limit());
     int[] p = sizes.stream().mapToInt(Integer::intValue).toArray();
     Simulation.Result[] results = new Simulation.Result[p.length];
-    double tau = tauMax.numerator().doubleValue() / tauMax.denominator().doubleValue();
+    double tau = tauMax.doubleValue();
     for (int k = 0; k < p.length; k++) {
       results[k] = Comparison.simulate(model, p[k], rayValues, tau, MEASURE_POINTS, runs, budget, n -> {});
     }

@@ -127,9 +127,9 @@ final class VerifyCommand implements Callable<Integer> {
     }
     Simulation.Settings runs = simulationOptions.settings(1, 2);
     ExponentMeasurement.Result m = Gfd.measureExponents(model, ray, v, SummationOptions.values(set), sizes, tau, runs, budget);
-    double predictedE = v.limit().normExponent().numerator().doubleValue() / v.limit().normExponent().denominator().doubleValue();
+    double predictedE = v.limit().normExponent().doubleValue();
     Rational c = v.limit().timeExponent().orElseThrow();
-    double predictedC = c.numerator().doubleValue() / c.denominator().doubleValue();
+    double predictedC = c.doubleValue();
     boolean agrees = Math.abs(m.norm().value() - predictedE) <= EXPONENT_TOLERANCE
         && m.time().map(t -> Math.abs(t.value() - predictedC) <= EXPONENT_TOLERANCE).orElse(false);
     String text = VerifyWriter.write(model, v, families, Format.TEXT)

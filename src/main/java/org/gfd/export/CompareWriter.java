@@ -65,7 +65,7 @@ public final class CompareWriter {
     int stride = (curve.points().size() - 1) / Math.max(1, points - 1);
     for (int k = 0; k < points; k++) {
       CurvePoint q = curve.points().get(k * stride);
-      sb.append(number(q.tau().numerator().doubleValue() / q.tau().denominator().doubleValue(), 17));
+      sb.append(number(q.tau().doubleValue(), 17));
       sb.append(',').append(number(q.value().doubleValue(), 17));
       for (Comparison.SizeRun run : runs) {
         sb.append(',').append(number(run.simulated()[k], 17)).append(',').append(number(run.error()[k], 17));
@@ -99,7 +99,7 @@ public final class CompareWriter {
     double[] tau = new double[curve.points().size()];
     double[] theory = new double[tau.length];
     for (int k = 0; k < tau.length; k++) {
-      tau[k] = curve.points().get(k).tau().numerator().doubleValue() / curve.points().get(k).tau().denominator().doubleValue();
+      tau[k] = curve.points().get(k).tau().doubleValue();
       theory[k] = curve.points().get(k).value().doubleValue();
     }
     XYSeries t = chart.addSeries("theory (" + curve.method().label() + ")", tau, theory);

@@ -62,7 +62,7 @@ public final class Comparison {
     Point point = point(model, p, ray);
     Map<Variable, Integer> sizes = point.sizes();
     Map<Variable, Double> values = point.values();
-    double norm = Math.pow(p, toDouble(ray.normExponent()));
+    double norm = Math.pow(p, ray.normExponent().doubleValue());
     Simulation.Result r = simulate(model, p, ray, tau[tau.length - 1], tau.length, runs, budget, progress);
     double[] mean = r.mean().get(observable);
     double[] sem = r.standardError().get(observable);
@@ -99,7 +99,7 @@ public final class Comparison {
         .collect(Collectors.toSet());
     for (Map.Entry<Variable, Rational> e : ray.exponents().entrySet()) {
       Variable x = e.getKey();
-      double value = ray.constants().get(x) * Math.pow(p, toDouble(e.getValue()));
+      double value = ray.constants().get(x) * Math.pow(p, e.getValue().doubleValue());
       if (kinds.contains(x)) {
         sizes.put(x, (int) Math.max(1, Math.round(value)));
       } else {
@@ -116,7 +116,7 @@ public final class Comparison {
   public static Simulation.Result simulate(Model model, int p, RayValues ray, double tauMax, int points,
       Simulation.Settings runs, WorkBudget budget, IntConsumer progress) {
     Point point = point(model, p, ray);
-    double timeScale = Math.pow(p, toDouble(ray.timeExponent()));
+    double timeScale = Math.pow(p, ray.timeExponent().doubleValue());
     FlowModel flow = FlowModel.of(model, point.sizes(), point.values());
     return Simulation.run(flow, runs.at(tauMax * timeScale, points), budget, progress);
   }
@@ -127,7 +127,4 @@ public final class Comparison {
         .filter(v -> !v.equals(Variable.P) && !ray.exponents().containsKey(v)).toList();
   }
 
-  static double toDouble(Rational r) {
-    return r.numerator().doubleValue() / r.denominator().doubleValue();
-  }
 }

@@ -1,7 +1,5 @@
 package org.gfd.simulate;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.gfd.algebra.Monomial;
-import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.gfd.error.InputException;
 import org.gfd.model.Factor;
@@ -146,10 +143,6 @@ public final class ConcreteModel implements FlowModel {
     return out;
   }
 
-  private static double toDouble(Rational r) {
-    return new BigDecimal(r.numerator()).divide(new BigDecimal(r.denominator()),
-        MathContext.DECIMAL64).doubleValue();
-  }
 
   /** Free sums: the labels of {@code t} that no factor carries and {@code open} does not keep. */
   private double freeSums(TensorTerm t, List<Factor> factors, Set<String> open) {
@@ -167,7 +160,7 @@ public final class ConcreteModel implements FlowModel {
   private List<CompiledTerm> compile(List<TensorTerm> terms) {
     List<CompiledTerm> out = new ArrayList<>();
     for (TensorTerm t : terms) {
-      double c = toDouble(t.coefficient()) * value(t.scale()) * freeSums(t, t.factors(), Set.of());
+      double c = t.coefficient().doubleValue() * value(t.scale()) * freeSums(t, t.factors(), Set.of());
       List<Integer> sp = t.factors().stream().map(f -> species.indexOf(f.species())).toList();
       Einsum plan = new Einsum(t.factors().stream().map(Factor::indices).toList(), List.of(), labelSizes(t));
       out.add(new CompiledTerm(c, sp, plan));
@@ -185,7 +178,7 @@ public final class ConcreteModel implements FlowModel {
       List<Factor> others = new ArrayList<>(factors);
       others.remove(k);
       List<String> open = new ArrayList<>(new LinkedHashSet<>(f.indices()));
-      double c = toDouble(t.coefficient()) * value(t.scale()) * freeSums(t, others, new LinkedHashSet<>(open));
+      double c = t.coefficient().doubleValue() * value(t.scale()) * freeSums(t, others, new LinkedHashSet<>(open));
       List<Integer> sp = others.stream().map(o -> species.indexOf(o.species())).toList();
       Einsum plan = new Einsum(others.stream().map(Factor::indices).toList(), open, labelSizes(t));
       gradient.get(species.indexOf(f.species())).add(new GradientPiece(c, sp, plan, f.indices()));

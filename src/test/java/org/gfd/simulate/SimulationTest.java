@@ -40,7 +40,7 @@ class SimulationTest {
     Rational sigma2 = Rational.parse(variance);
     Model model = name.endsWith(".gfd") ? ModelLoader.file(Path.of(name), Map.of()) : ModelLoader.builtIn(name, Map.of());
     Map<Variable, Integer> sizes = Map.of(Variable.P, p, Variable.H, h, Variable.N, n);
-    ConcreteModel c = new ConcreteModel(model, sizes, Map.of(Variable.SIGMA2, toDouble(sigma2)));
+    ConcreteModel c = new ConcreteModel(model, sizes, Map.of(Variable.SIGMA2, sigma2.doubleValue()));
     LossSeriesEngine engine = LossSeriesEngine.of(model);
     Map<Variable, Rational> at = new LinkedHashMap<>();
     sizes.forEach((v, x) -> at.put(v, Rational.of(x)));
@@ -88,12 +88,9 @@ class SimulationTest {
 
   private static double number(Polynomial p, Map<Variable, Rational> at) {
     Polynomial v = p.substitute(at);
-    return toDouble(v.isZero() ? Rational.ZERO : v.terms().values().iterator().next());
+    return (v.isZero() ? Rational.ZERO : v.terms().values().iterator().next()).doubleValue();
   }
 
-  private static double toDouble(Rational r) {
-    return r.numerator().doubleValue() / r.denominator().doubleValue();
-  }
 
   private static void assertWithinFourErrors(double exact, double[] x, String what) {
     double mean = 0;
