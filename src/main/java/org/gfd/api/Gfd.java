@@ -175,15 +175,7 @@ public final class Gfd {
    */
   public static Verification verify(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
       Consumer<LossSeries> finished) {
-    model.observable(observable); // an unknown name is refused before any work
-    Verification ofLoss = verifyLoss(model, ray, maxOrder, budget, finished);
-    if (observable.equals(Model.LOSS)) {
-      return ofLoss;
-    }
-    LossSeries series = complete(series(model, observable, maxOrder, List.of(), budget, s -> {}));
-    Optional<Rational> c = ray.timeExponent().or(() -> ofLoss.limit().timeExponent());
-    Ray timed = new Ray(ray.exponents(), ray.constantValues(), c, ray.normExponent());
-    return new Verification(RayLimits.analyze(series.coefficients(), timed), ofLoss.point(), ofLoss.near(), ofLoss.warning());
+    return examine(model, observable, ray, maxOrder, budget, finished).verification();
   }
 
   /**
@@ -196,10 +188,10 @@ public final class Gfd {
    */
   public static Verification verifyEvolving(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
       Consumer<LossSeries> finished) {
-    Verification v = verify(model, observable, ray, maxOrder, budget, finished);
-    LossSeries series = complete(series(model, observable, maxOrder, List.of(), budget, s -> {}));
+    Examined x = examine(model, observable, ray, maxOrder, budget, finished);
+    Verification v = x.verification();
     try {
-      return new Verification(RayLimits.analyzeEvolving(series.coefficients(), ray), v.point(), v.near(),
+      return new Verification(RayLimits.analyzeEvolving(x.observed(), ray), v.point(), v.near(),
           Optional.of("normalized: the part that evolves, E[" + observable + "(t)] - E[" + observable + "(0)], with "
               + "c = min_{s >= 2} (E_1 - E_s)/(s - 1) and e = E_1 + c, which the limit below takes as given"));
     } catch (IllegalArgumentException e) {
@@ -207,9 +199,35 @@ public final class Gfd {
     }
   }
 
-  /** {@link #verify(Model, Ray, int, WorkBudget, Consumer)} of the loss itself. */
-  private static Verification verifyLoss(Model model, Ray ray, int maxOrder, WorkBudget budget,
+  /**
+   * {@link #verify} and the regimes around the ray's point read off the Newton polytope of its limit
+   * coefficients ({@link Faces}): one per facet, with a ray inside it and its limit; for an
+   * observable, its coefficients with the loss's time scale on every ray. One series serves both.
+   *
+   * @throws InputException as {@link #verify}, and when the ray has not three variables or nothing survives there
+   * @throws StoppedException when the budget stopped the work first
+   */
+  public static FacesReport verifyWithFaces(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
       Consumer<LossSeries> finished) {
+    Examined x = examine(model, observable, ray, maxOrder, budget, finished);
+    try {
+      return new FacesReport(x.verification(), Faces.at(x.loss(), x.observed(), ray));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+
+  /** A verification with the coefficients it rests on: the loss's and the observable's. */
+  private record Examined(Verification verification, List<Polynomial> loss, List<Polynomial> observed) {}
+
+  /**
+   * The loss's and the observable's series from one engine (one derivative, one Wick memo), and
+   * the verification of the ray: place and time scale from the loss, normalization and limit
+   * coefficients from the observable.
+   */
+  private static Examined examine(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
+      Consumer<LossSeries> finished) {
+    model.observable(observable); // an unknown name is refused before any work
     Map<String, Variable> variables = rayVariables(model);
     for (Variable v : variables.values()) {
       if (!ray.exponents().containsKey(v)) {
@@ -222,13 +240,22 @@ public final class Gfd {
         throw new InputException("variable " + v.name() + " in --scale does not occur in this model");
       }
     }
-    LossSeries series = complete(series(model, maxOrder, budget, finished));
-    List<Variable> axes = axes(series.coefficients());
+    LossSeriesEngine engine = LossSeriesEngine.of(model);
+    List<Polynomial> loss = complete(engine.series(Model.LOSS, maxOrder, List.of(), budget, finished)).coefficients();
+    Verification ofLoss;
     try {
-      return Verification.of(series.coefficients(), ray, axes, model.regimeRoles(), budget);
+      ofLoss = Verification.of(loss, ray, axes(loss), model.regimeRoles(), budget);
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while locating the ray on the regime map"));
     }
+    if (observable.equals(Model.LOSS)) {
+      return new Examined(ofLoss, loss, loss);
+    }
+    List<Polynomial> observed = complete(engine.series(observable, maxOrder, List.of(), budget, s -> {})).coefficients();
+    Optional<Rational> c = ray.timeExponent().or(() -> ofLoss.limit().timeExponent());
+    Ray timed = new Ray(ray.exponents(), ray.constantValues(), c, ray.normExponent());
+    Verification v = new Verification(RayLimits.analyze(observed, timed), ofLoss.point(), ofLoss.near(), ofLoss.warning());
+    return new Examined(v, loss, observed);
   }
 
   /**
@@ -386,26 +413,6 @@ public final class Gfd {
       results[k] = Comparison.simulate(model, p[k], rayValues, tau, MEASURE_POINTS, runs, budget, n -> {});
     }
     return ExponentMeasurement.measure(p, results, runs.seed());
-  }
-
-  /**
-   * The regimes around the point of {@code ray} read off the Newton polytope of its limit
-   * coefficients ({@link Faces}): one per facet, with a ray inside it and its limit; for
-   * {@code observable}, its coefficients with the loss's time scale on every ray.
-   *
-   * @throws InputException when the ray has not three variables or nothing survives there
-   * @throws StoppedException when the budget stopped the work first
-   */
-  public static Faces.Result faces(Model model, String observable, Ray ray, int maxOrder, WorkBudget budget,
-      Consumer<LossSeries> finished) {
-    LossSeries series = complete(series(model, maxOrder, budget, finished));
-    List<Polynomial> observed = observable.equals(Model.LOSS) ? series.coefficients()
-        : complete(series(model, observable, maxOrder, List.of(), budget, s -> {})).coefficients();
-    try {
-      return Faces.at(series.coefficients(), observed, ray);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(e.getMessage());
-    }
   }
 
   /** Times per simulation in {@link #measureExponents}: fine enough to place the half-way time. */

@@ -5,6 +5,7 @@ import static org.gfd.error.Messages.quote;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gfd.algebra.Rational;
+import org.gfd.api.FacesReport;
 import org.gfd.api.Gfd;
 import org.gfd.diagram.DiagramFamily;
 import org.gfd.error.GfdException;
@@ -14,6 +15,7 @@ import org.gfd.export.Format;
 import org.gfd.export.VerifyWriter;
 import org.gfd.model.Model;
 import org.gfd.network.WorkBudget;
+import org.gfd.scaling.Faces;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.Verification;
 import org.gfd.simulate.ExponentMeasurement;
@@ -84,23 +86,29 @@ final class VerifyCommand implements Callable<Integer> {
     Ray ray = rayOptions.ray(model);
     WorkBudget budget = budgetOptions.budget();
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
+    if (faces && (simulate || evolving || outputOptions.formatGiven() && format != Format.TEXT)) {
+      throw new InputException("--faces writes text only and goes with neither --simulate nor --evolving");
+    }
     Verification v;
+    Faces.Result facets = null;
     List<DiagramFamily> families;
     try {
-      v = evolving ? Gfd.verifyEvolving(model, observableOption.name, ray, maxOrder, budget, finished)
-          : Gfd.verify(model, observableOption.name, ray, maxOrder, budget, finished);
+      if (faces) {
+        FacesReport report = Gfd.verifyWithFaces(model, observableOption.name, ray, maxOrder, budget, finished);
+        v = report.verification();
+        facets = report.faces();
+      } else {
+        v = evolving ? Gfd.verifyEvolving(model, observableOption.name, ray, maxOrder, budget, finished)
+            : Gfd.verify(model, observableOption.name, ray, maxOrder, budget, finished);
+      }
       families = observableOption.name.equals(Model.LOSS) ? Gfd.families(model, v.limit().nonvanishingLeadingMonomials(), budget)
           : List.of();
     } catch (StoppedException ex) {
       throw finished.keep(ex, "the verification", outputOptions, format, spec.commandLine().getOut());
     }
     if (faces) {
-      if (outputOptions.formatGiven() && format != Format.TEXT) {
-        throw new InputException("--faces writes text only, not --format " + outputOptions.format);
-      }
       String text = VerifyWriter.write(model, v, families, Format.TEXT)
-          + VerifyWriter.faces(Gfd.faces(model, observableOption.name, ray, maxOrder, budget, finished),
-              List.copyOf(ray.exponents().keySet()));
+          + VerifyWriter.faces(facets, List.copyOf(ray.exponents().keySet()));
       outputOptions.emit(text, spec.commandLine().getOut());
       return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }
