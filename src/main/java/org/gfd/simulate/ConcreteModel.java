@@ -248,18 +248,29 @@ public final class ConcreteModel implements FlowModel {
     return a;
   }
 
-  /** The arrays of a term's factors: trainable ones from {@code y}, the rest from the sample. */
-  private List<double[]> arrays(List<Integer> factorSpecies, double[] y, Sample sample) {
-    List<double[]> out = new ArrayList<>();
-    for (int s : factorSpecies) {
+  /**
+   * Every species' entries at state {@code y}: the trainable ones copied out of {@code y} once per
+   * evaluation (each is a factor of many terms), the others from the sample.
+   */
+  private double[][] entriesAt(double[] y, Sample sample) {
+    double[][] out = new double[species.size()][];
+    for (int s = 0; s < out.length; s++) {
       Species sp = species.get(s);
       if (sp.trainable()) {
-        double[] a = new double[entries(sp)];
-        System.arraycopy(y, offset[s], a, 0, a.length);
-        out.add(a);
+        out[s] = new double[entries(sp)];
+        System.arraycopy(y, offset[s], out[s], 0, out[s].length);
       } else {
-        out.add(sample.arrays().get(s));
+        out[s] = sample.arrays().get(s);
       }
+    }
+    return out;
+  }
+
+  /** The arrays of a term's factors, in order. */
+  private static List<double[]> arrays(List<Integer> factorSpecies, double[][] entries) {
+    List<double[]> out = new ArrayList<>(factorSpecies.size());
+    for (int s : factorSpecies) {
+      out.add(entries[s]);
     }
     return out;
   }
@@ -271,9 +282,10 @@ public final class ConcreteModel implements FlowModel {
     if (terms == null) {
       model.observable(name); // throws with the list of observables
     }
+    double[][] entries = entriesAt(y, sample);
     double v = 0;
     for (CompiledTerm t : terms) {
-      v += t.coefficient() * t.plan().evaluate(arrays(t.species(), y, sample))[0];
+      v += t.coefficient() * t.plan().evaluate(arrays(t.species(), entries))[0];
     }
     return v;
   }
@@ -281,10 +293,11 @@ public final class ConcreteModel implements FlowModel {
   /** The gradient of the loss with respect to the trainable entries, at state {@code y}. */
   @Override
   public double[] gradient(double[] y, Sample sample) {
+    double[][] entries = entriesAt(y, sample);
     double[] g = new double[dimension];
     for (int s = 0; s < species.size(); s++) {
       for (GradientPiece piece : gradient.get(s)) {
-        double[] open = piece.plan().evaluate(arrays(piece.species(), y, sample));
+        double[] open = piece.plan().evaluate(arrays(piece.species(), entries));
         place(g, offset[s], species.get(s), piece.factorLabels(), piece.plan().output(), open, piece.coefficient());
       }
     }
