@@ -1,7 +1,5 @@
 package org.gfd.cli;
 
-import static org.gfd.error.Messages.quote;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,12 +55,7 @@ final class CompareCommand implements Callable<Integer> {
     if (sizes.isEmpty() || sizes.stream().anyMatch(p -> p < 1)) {
       throw new InputException("--sizes must be positive integers, got " + sizes);
     }
-    Rational tau;
-    try {
-      tau = Rational.parse(tauMax.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InputException("--tau-max must be an exact rational such as 3 or 5/2, got " + quote(tauMax));
-    }
+    Rational tau = SimulationOptions.tauMax(tauMax);
     OutputFile out = OutputFile.of("--output", output == null ? "-" : output);
     OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);
     RegimePlot.ImageFormat image = null;

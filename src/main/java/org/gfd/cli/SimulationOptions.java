@@ -1,5 +1,9 @@
 package org.gfd.cli;
 
+import static org.gfd.error.Messages.quote;
+
+import org.gfd.algebra.Rational;
+import org.gfd.error.InputException;
 import org.gfd.simulate.Simulation;
 import picocli.CommandLine.Option;
 
@@ -19,6 +23,24 @@ public final class SimulationOptions {
       description = "Integrate with the classical Runge-Kutta scheme from step H, halved until seed 0 agrees with half "
           + "the step to --tolerance (for states too large for the adaptive integrator). Default: adaptive Dormand-Prince.")
   double fixedStep;
+
+  /**
+   * The value of {@code --tau-max}: an exact positive rational.
+   *
+   * @throws InputException otherwise
+   */
+  static Rational tauMax(String text) {
+    Rational tau;
+    try {
+      tau = Rational.parse(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--tau-max must be an exact rational such as 3 or 5/2, got " + quote(text));
+    }
+    if (tau.signum() <= 0) {
+      throw new InputException("--tau-max must be positive, got " + text);
+    }
+    return tau;
+  }
 
   /** The runs over {@code points} times from 0 to {@code tMax}. */
   Simulation.Settings settings(double tMax, int points) {

@@ -1,7 +1,5 @@
 package org.gfd.cli;
 
-import static org.gfd.error.Messages.quote;
-
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gfd.algebra.Rational;
@@ -124,15 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (sizes == null) {
       throw new InputException("--simulate needs --sizes, e.g. --sizes 25,50,100");
     }
-    Rational tau;
-    try {
-      tau = Rational.parse(tauMax.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InputException("--tau-max must be an exact rational such as 3 or 5/2, got " + quote(tauMax));
-    }
-    if (tau.signum() <= 0) {
-      throw new InputException("--tau-max must be positive, got " + tauMax);
-    }
+    Rational tau = SimulationOptions.tauMax(tauMax);
     Simulation.Settings runs = simulationOptions.settings(1, 2);
     ExponentMeasurement.Result m = Gfd.measureExponents(model, ray, v, SummationOptions.values(set), sizes, tau, runs, budget);
     double predictedE = v.limit().normExponent().doubleValue();

@@ -39,14 +39,11 @@ class BruteForceAutoencoderTest {
   // ---------------------------------------------------------------- helpers
 
   private static BigInteger big(long x) {
-    return BigInteger.valueOf(x);
+    return BruteForceModelsTest.big(x);
   }
 
-  /** Builds an expected map from alternating (exponent, "coefficient") pairs. */
   private static SortedMap<Integer, String> poly(Object... kv) {
-    SortedMap<Integer, String> m = new TreeMap<>();
-    for (int i = 0; i < kv.length; i += 2) m.put((Integer) kv[i], (String) kv[i + 1]);
-    return m;
+    return BruteForceModelsTest.poly(kv);
   }
 
   /** Integer polynomial in s (index = power of s) divided by den, as the oracle's output map. */

@@ -23,12 +23,12 @@ class BruteForceModelsTest {
 
   // ---------------------------------------------------------------- helpers
 
-  private static BigInteger big(long x) {
+  static BigInteger big(long x) {
     return BigInteger.valueOf(x);
   }
 
   /** Builds an expected map from alternating (exponent, "coefficient") pairs. */
-  private static SortedMap<Integer, String> poly(Object... kv) {
+  static SortedMap<Integer, String> poly(Object... kv) {
     SortedMap<Integer, String> m = new TreeMap<>();
     for (int i = 0; i < kv.length; i += 2) m.put((Integer) kv[i], (String) kv[i + 1]);
     return m;
