@@ -86,11 +86,31 @@ gfdSerByDerivatives(f_, t_, n_Integer) :=
 gfdEgf(f_, t_, n_Integer) :=
   Module({gfdC = gfdTaylor(f, t, n)}, Table(gfdC[[gfdS + 1]] * gfdS!, {gfdS, 0, n}));
 
+(* The i-th moment of the Marchenko-Pastur law of ratio r and mean mu: mu^i sum_j N(i, j) r^(j-1), with
+   Narayana numbers N(i, j) = C(i, j) C(i, j-1) / i. *)
+gfdMoment(i_Integer, r_, mu_) :=
+  If(i == 0, 1, mu^i * Sum(Binomial(i, gfdJ) * Binomial(i, gfdJ - 1) / i * r^(gfdJ - 1), {gfdJ, 1, i}));
+
+(* The certificate of an average over that law, F(t) = Integral k(s, t) dMP(s): the coefficients of k's
+   expansion in t (times s!) must be polynomials in s, and with each power s^i replaced by the i-th
+   moment they must equal c, order by order. *)
+gfdSpectralCertify(k_, t_, s_, r_, mu_, c_List) :=
+  Module({gfdE = gfdEgf(k, t, Length(c) - 1)},
+    Table(Module({gfdP = Expand(Together(gfdE[[gfdI]]))},
+      If(PolynomialQ(gfdP, s),
+        gfdZeroQ(Sum(Coefficient(gfdP, s, gfdJ) * gfdMoment(gfdJ, r, mu), {gfdJ, 0, Max(0, Exponent(gfdP, s))}) - c[[gfdI]]),
+        False)),
+      {gfdI, 1, Length(c)}));
+
 (* A hypergeometric series sum_s prod (a)_s / prod (b)_s x^s / s!, in elementary functions where Symja knows them. *)
 gfdPFQ(a_List, b_List, x_) := FunctionExpand(HypergeometricPFQ(a, b, x));
 
 (* Whether a rational expression is exactly zero. *)
 gfdZeroQ(x_) := Expand(Together(x)) === 0;
+
+(* The solutions x of eq, {} when Solve does not answer with rules (ReplaceAll with an unevaluated Solve
+   would make Symja print an exception). *)
+gfdSolutions(eq_, x_) := Module({gfdSol = Solve(eq, x)}, If(ListQ(gfdSol), x /. gfdSol, {}));
 
 (* The multiplicity of the root r of the polynomial p in s. *)
 gfdMultiplicity(p_, s_, r_) :=
@@ -99,7 +119,7 @@ gfdMultiplicity(p_, s_, r_) :=
 (* The roots of the polynomial p in s, each repeated by its multiplicity ({} for a constant). *)
 gfdRoots(p_, s_) :=
   If(FreeQ(p, s), {},
-    Flatten(Map(Function(gfdR, Table(gfdR, {gfdMultiplicity(p, s, gfdR)})), s /. Solve(p == 0, s))));
+    Flatten(Map(Function(gfdR, Table(gfdR, {gfdMultiplicity(p, s, gfdR)})), gfdSolutions(p == 0, s))));
 
 (* The sum over k >= 0 of a_k x^k where a_0 = a0 and a_(k+1)/a_k = P(k)/Q(k), the polynomials P and Q
    given by their coefficient lists (constant first): a0 times a hypergeometric function. $Failed when
@@ -133,7 +153,7 @@ gfdTidy(e_) := Module({gfdT = e /. (gfdC_?Negative + gfdX_)^(gfdR_?(Function(gfd
 
 (* The distinct rational roots of the polynomial p in x. *)
 gfdRationalRoots(p_, x_) :=
-  Union(Select(x /. Solve(p == 0, x), Function(gfdR, Head(gfdR) === Integer || Head(gfdR) === Rational)));
+  Union(Select(gfdSolutions(p == 0, x), Function(gfdR, Head(gfdR) === Integer || Head(gfdR) === Rational)));
 
 (* The roots of p(f) = 0 (degree 1 or 2 in f, coefficients polynomials in u) that are analytic at
    u = 0, as a list: {-c/b} for degree 1; for degree 2 the forms 2 c / (-b + s A Sqrt(B)), s = -1 or 1,

@@ -271,7 +271,7 @@ public final class Gfd {
       List<Strategy> strategies,
       WorkBudget budget, Consumer<LossSeries> finished) {
     Limit l = limit(model, observable, ray, maxOrder, set, budget, finished);
-    return new Solution(l.verification(), l.set(), l.values(), Summation.solve(l.values(), l.general(), strategies, budget));
+    return new Solution(l.verification(), l.set(), l.values(), Summation.solve(l.general(), l.valueOf(), strategies, budget));
   }
 
   /**
@@ -305,7 +305,7 @@ public final class Gfd {
     }
     Solution s = solve(model, observable, ray, maxOrder, set, strategies, budget, finished);
     if (s.summation().closedForm().isPresent()) {
-      return new Evaluation(s, Curves.closedForm(s.summation().closedForm().get().inputForm(), grid, digits, budget));
+      return new Evaluation(s, Curves.closedForm(s.summation().closedForm().get(), grid, digits, budget));
     }
     if (method.isPresent()) {
       return new Evaluation(s, new Curve(Curve.Method.CLOSED_FORM, "", Optional.empty(), digits, List.of(),
@@ -422,8 +422,8 @@ public final class Gfd {
   private static final int COMPARE_DIGITS = 12;
 
   /** The limit coefficients on a verified ray: as computed, and with the values of {@code set} substituted. */
-  private record Limit(Verification verification, List<Polynomial> general, List<Polynomial> values,
-      Map<String, Rational> set) {}
+  private record Limit(Verification verification, List<Polynomial> general, Map<Variable, Rational> valueOf,
+      List<Polynomial> values, Map<String, Rational> set) {}
 
   private static Limit limit(Model model, String observable, Ray ray, int maxOrder, Map<String, Rational> set,
       WorkBudget budget, Consumer<LossSeries> finished) {
@@ -456,7 +456,7 @@ public final class Gfd {
       throw new InputException("the ray is not admissible (" + v.limit().reason() + "): it has no limit series to sum");
     }
     List<Polynomial> general = v.limit().limitCoefficients();
-    return new Limit(v, general, general.stream().map(p -> p.substitute(values)).toList(), set);
+    return new Limit(v, general, values, general.stream().map(p -> p.substitute(values)).toList(), set);
   }
 
   /** The symbolic constants of a ray (those it does not fix), by name, in the ray's order. */

@@ -48,6 +48,8 @@ public final class SolveWriter {
       f.pde().ifPresent(x -> sb.append("pde: ").append(x).append('\n'));
       f.characteristics().ifPresent(x -> sb.append("characteristics: ").append(x).append('\n'));
       f.relation().ifPresent(x -> sb.append("relation: ").append(x).append('\n'));
+      f.spectral().ifPresent(x -> sb.append("average: ").append(x.description()).append(" (kernel by the ")
+          .append(x.kernelStrategy()).append(" strategy)\n"));
       sb.append("certified orders: ").append(Exponents.orders(f.certifiedOrders()))
           .append("; held-out orders (seen by no strategy, certified too): ").append(Exponents.orders(f.heldOutOrders())).append('\n');
     } else {
@@ -80,6 +82,13 @@ public final class SolveWriter {
       f.pde().ifPresent(x -> root.put("pde", x));
       f.characteristics().ifPresent(x -> root.put("characteristics", x));
       f.relation().ifPresent(x -> root.put("relation", x));
+      f.spectral().ifPresent(x -> {
+        ObjectNode average = root.putObject("marchenko_pastur_average");
+        average.put("ratio", x.ratioValue().map(Object::toString).orElse(x.ratio()));
+        average.put("mean", x.meanValue().map(Object::toString).orElse(x.mean()));
+        average.put("kernel", x.kernel());
+        average.put("kernel_strategy", x.kernelStrategy());
+      });
       ArrayNode certified = root.putArray("certified_orders");
       f.certifiedOrders().forEach(certified::add);
       ArrayNode held = root.putArray("held_out_orders");
@@ -107,6 +116,8 @@ public final class SolveWriter {
       f.pde().ifPresent(x -> sb.append("The series satisfies ").append(Latex.text(x)).append(", solved by characteristics: ")
           .append(Latex.text(f.characteristics().orElse(""))).append(".\n"));
       f.relation().ifPresent(x -> sb.append("The series satisfies the algebraic relation ").append(Latex.text(x)).append(".\n"));
+      f.spectral().ifPresent(x -> sb.append("Here $\\mu_{\\mathrm{MP}}$ is the Marchenko--Pastur law of $X X^\\top / n$; the kernel $G$ was found by the ")
+          .append(Latex.text(x.kernelStrategy())).append(" strategy and certified on its own series.\n"));
     } else {
       sb.append("No closed form found. The limit series, $F(\\tau) = \\sum_s \\hat c_s \\tau^s / s!$:\n\\begin{align*}\n");
       for (int s = 0; s < c.size(); s++) {

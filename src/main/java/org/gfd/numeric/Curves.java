@@ -11,7 +11,10 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.network.WorkBudget;
+import org.gfd.summation.ClosedForm;
 import org.gfd.summation.FormValue;
+import org.gfd.summation.SpectralAverage;
+import org.gfd.summation.SpectralValue;
 import org.gfd.summation.Summation;
 
 /**
@@ -42,6 +45,39 @@ public final class Curves {
   static final int GUARD = 10;
 
   private Curves() {}
+
+  /**
+   * A certified closed form on the grid: {@link #closedForm(String, TauGrid, int, WorkBudget)},
+   * or for a Marchenko-Pastur average its quadrature ({@link SpectralValue}, at {@code digits +
+   * 10} working digits, the error estimate the difference of the last two rules plus the round-off).
+   *
+   * @throws org.gfd.error.StoppedException when the budget ran out
+   */
+  public static Curve closedForm(ClosedForm form, TauGrid grid, int digits, WorkBudget budget) {
+    if (form.spectral().isEmpty()) {
+      return closedForm(form.inputForm(), grid, digits, budget);
+    }
+    SpectralAverage average = form.spectral().get();
+    List<CurvePoint> points = new ArrayList<>();
+    for (Rational tau : grid.points()) {
+      Optional<SpectralValue.Estimate> e = SpectralValue.at(average, tau, digits + GUARD, budget);
+      if (e.isEmpty()) {
+        return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, points,
+            Optional.of("the Marchenko-Pastur average has no value at tau = " + tau + " (its ratio has no value, or Symja gave no "
+                + "number for its kernel there)"));
+      }
+      Apfloat value = e.get().value().real();
+      Apfloat error = e.get().error().add(tolerance(value, digits + GUARD));
+      Apfloat imaginary = ApfloatMath.abs(e.get().value().imag());
+      if (imaginary.compareTo(error) > 0) {
+        return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, points,
+            Optional.of("the kernel of the Marchenko-Pastur average is not real at tau = " + tau + " (imaginary part "
+                + scientific(imaginary) + ")"));
+      }
+      points.add(point(tau, value, error, digits));
+    }
+    return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, points, Optional.empty());
+  }
 
   /**
    * The closed form {@code form} (Symja input form in {@code tau}, no other symbol) on the grid.

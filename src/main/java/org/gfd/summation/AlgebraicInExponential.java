@@ -61,7 +61,8 @@ final class AlgebraicInExponential implements Strategy {
   }
 
   @Override
-  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Symja symja, WorkBudget budget) {
+  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Map<Variable, Rational> values, Symja symja,
+      WorkBudget budget) {
     ExponentialRates.Found rates = ExponentialRates.of(general, symja, budget);
     if (rates.rates().isEmpty() && !general.equals(c)) {
       rates = ExponentialRates.of(c, symja, budget);

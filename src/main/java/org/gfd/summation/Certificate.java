@@ -35,4 +35,29 @@ public final class Certificate {
     }
     return Optional.empty();
   }
+
+  /**
+   * The first order at which the average {@code form} over its Marchenko-Pastur law does not
+   * reproduce {@code c}, or empty when it reproduces all of them: the kernel's own expansion in
+   * {@code tau} (times {@code s!}) must have coefficients polynomial in {@code s} whose moments
+   * under the law equal {@code c_s} exactly ({@code gfdSpectralCertify}); this is the term-by-term
+   * identity {@code Integral K(s, tau) dMP(s) = sum_s c_s tau^s / s!}. An order of -1 when Symja
+   * could not expand the kernel.
+   */
+  public static Optional<Integer> firstSpectralMismatch(SpectralAverage form, List<String> c, Symja symja, WorkBudget budget) {
+    String r = form.ratioValue().map(Object::toString).orElse(form.ratio());
+    String mu = form.meanValue().map(Object::toString).orElse(form.mean());
+    String call = "gfdSpectralCertify(" + form.kernel() + ", tau, s, " + r + ", " + mu + ", {" + String.join(", ", c) + "})";
+    Optional<IExpr> result = symja.eval(call, budget, Symja.MAX_CERTIFICATE_SECONDS);
+    if (result.isEmpty() || !result.get().isList() || ((IAST) result.get()).argSize() != c.size()) {
+      return Optional.of(-1);
+    }
+    IAST list = (IAST) result.get();
+    for (int s = 0; s < c.size(); s++) {
+      if (!list.get(s + 1).isTrue()) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
 }

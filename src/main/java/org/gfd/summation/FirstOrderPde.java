@@ -45,7 +45,8 @@ final class FirstOrderPde implements Strategy {
   }
 
   @Override
-  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Symja symja, WorkBudget budget) {
+  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Map<Variable, Rational> values, Symja symja,
+      WorkBudget budget) {
     List<Polynomial> f = Summation.taylor(c);
     TreeSet<Variable> constants = new TreeSet<>();
     c.forEach(p -> p.terms().keySet().forEach(mono -> constants.addAll(mono.powers().keySet())));
@@ -155,7 +156,7 @@ final class FirstOrderPde implements Strategy {
     String characteristics;
     if (z.isPresent() && bZero && aFreeOfF && !aZero) {
       Optional<IExpr> r = symja.eval("Module({gfdG = Integrate(1/(" + a + "), " + zs + ")}, "
-          + "Select(gfdZ0 /. Solve((gfdG /. " + zs + " -> gfdZ0) == gfdG + tau, gfdZ0), "
+          + "Select(gfdSolutions((gfdG /. " + zs + " -> gfdZ0) == gfdG + tau, gfdZ0), "
           + "Function(gfdR, gfdZeroQ((gfdR /. tau -> 0) - " + zs + "))))", budget);
       if (r.isEmpty() || !r.get().isList() || ((IAST) r.get()).argSize() != 1) {
         account.add("the characteristics d" + zs + "/dtau = -(" + Summation.shown(a) + ") were not inverted");
@@ -168,7 +169,7 @@ final class FirstOrderPde implements Strategy {
           + "which starts at " + zs + "0 = " + z0;
     } else if (aZero || z.isEmpty()) {
       Optional<IExpr> r = symja.eval("Module({gfdK = Integrate(1/(" + b + "), gfdF)}, "
-          + "Select(gfdF /. Solve(gfdK == (gfdK /. gfdF -> (" + f0 + ")) + tau, gfdF), "
+          + "Select(gfdSolutions(gfdK == (gfdK /. gfdF -> (" + f0 + ")) + tau, gfdF), "
           + "Function(gfdR, gfdZeroQ((gfdR /. tau -> 0) - (" + f0 + ")))))", budget);
       if (r.isEmpty() || !r.get().isList() || ((IAST) r.get()).argSize() != 1) {
         account.add("dF/(" + Summation.shown(b) + ") = dtau was not integrated and inverted");

@@ -69,7 +69,8 @@ final class HyperbolicRational implements Strategy {
   }
 
   @Override
-  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Symja symja, WorkBudget budget) {
+  public Proposal propose(List<Polynomial> c, List<Polynomial> general, Map<Variable, Rational> values, Symja symja,
+      WorkBudget budget) {
     Optional<MonomialReduction> reduction = MonomialReduction.of(c);
     List<Polynomial> series = reduction.map(MonomialReduction::reduced).orElse(c);
     List<String> account = new ArrayList<>();

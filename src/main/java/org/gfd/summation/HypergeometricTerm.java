@@ -2,9 +2,11 @@ package org.gfd.summation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
 import org.gfd.network.WorkBudget;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -33,7 +35,8 @@ final class HypergeometricTerm implements Strategy {
   }
 
   @Override
-  public Proposal propose(List<Polynomial> coefficients, List<Polynomial> general, Symja symja, WorkBudget budget) {
+  public Proposal propose(List<Polynomial> coefficients, List<Polynomial> general, Map<Variable, Rational> values, Symja symja,
+      WorkBudget budget) {
     List<String> c = coefficients.stream().map(Summation::inputForm).toList();
     int m = c.size() - 1;
     List<String> account = new ArrayList<>();

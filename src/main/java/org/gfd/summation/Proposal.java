@@ -6,10 +6,16 @@ import java.util.Optional;
  * What a strategy proposes: a closed form in Symja input form (in {@code tau} and the ray
  * constants), or none; an account of what it did (the systems it solved, their sizes and ranks,
  * where it stopped); for the PDE route, the equation found and its characteristics; for the
- * algebraic route, the relation found (with its exponential and the limits it allows).
+ * algebraic route, the relation found (with its exponential and the limits it allows); for a
+ * Marchenko-Pastur average, its law and kernel (the closed form is then the integral).
  */
 public record Proposal(Optional<String> closedForm, String account, Optional<String> pde,
-    Optional<String> characteristics, Optional<String> relation) {
+    Optional<String> characteristics, Optional<String> relation, Optional<SpectralAverage> spectral) {
+  public Proposal(Optional<String> closedForm, String account, Optional<String> pde, Optional<String> characteristics,
+      Optional<String> relation) {
+    this(closedForm, account, pde, characteristics, relation, Optional.empty());
+  }
+
   public static Proposal found(String closedForm, String account) {
     return new Proposal(Optional.of(closedForm), account, Optional.empty(), Optional.empty(), Optional.empty());
   }
@@ -18,8 +24,13 @@ public record Proposal(Optional<String> closedForm, String account, Optional<Str
     return new Proposal(Optional.empty(), account, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
+  static Proposal spectral(SpectralAverage form, String account) {
+    return new Proposal(Optional.of(form.inputForm()), account, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(form));
+  }
+
   /** The same proposal with another account. */
   Proposal withAccount(String newAccount) {
-    return new Proposal(closedForm, newAccount, pde, characteristics, relation);
+    return new Proposal(closedForm, newAccount, pde, characteristics, relation, spectral);
   }
 }

@@ -1,7 +1,10 @@
 package org.gfd.summation;
 
 import java.util.List;
+import java.util.Map;
 import org.gfd.algebra.Polynomial;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
 import org.gfd.network.WorkBudget;
 
 /**
@@ -16,10 +19,12 @@ public interface Strategy {
   /**
    * A closed form {@code F(tau) = sum_s c_s tau^s / s!} for the coefficients {@code c}
    * (polynomials in the ray constants), or why none was found. {@code general} holds the same
-   * orders before any constants were given values (it is {@code c} itself when none were): what
-   * does not depend on those values, such as a constant exponential rate, may be read from it.
+   * orders before the constants in {@code values} were given those values ({@code c} is
+   * {@code general} with them substituted; it is {@code general} itself when none were): what does
+   * not depend on the values, such as a constant exponential rate, may be read from it.
    *
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
-  Proposal propose(List<Polynomial> c, List<Polynomial> general, Symja symja, WorkBudget budget);
+  Proposal propose(List<Polynomial> c, List<Polynomial> general, Map<Variable, Rational> values, Symja symja,
+      WorkBudget budget);
 }

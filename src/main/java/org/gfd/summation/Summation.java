@@ -37,7 +37,18 @@ public final class Summation {
     out.put("pde", new FirstOrderPde());
     out.put("algebraic", new AlgebraicInExponential());
     out.put("hyperbolic", new HyperbolicRational());
+    out.put("data-spectrum", new DataSpectrumAverage());
+    out.put("initial-spectrum", new InitialSpectrumAverage());
     return out;
+  }
+
+  /**
+   * The strategies that sum a series as it is, without an average over a spectrum: the ones the
+   * spectral strategies sum their kernels with.
+   */
+  static List<Strategy> plainStrategies() {
+    return strategies().values().stream()
+        .filter(s -> !(s instanceof DataSpectrumAverage) && !(s instanceof InitialSpectrumAverage)).toList();
   }
 
   /** {@link #solve(List, List, WorkBudget)} with every strategy. */
@@ -45,61 +56,75 @@ public final class Summation {
     return solve(c, List.copyOf(strategies().values()), budget);
   }
 
-  /** {@link #solve(List, List, List, WorkBudget)} for a series whose constants were not given values. */
+  /** {@link #solve(List, Map, List, WorkBudget)} for a series whose constants were not given values. */
   public static SummationResult solve(List<Polynomial> c, List<Strategy> strategies, WorkBudget budget) {
-    return solve(c, c, strategies, budget);
+    return solve(c, Map.of(), strategies, budget);
   }
 
   /**
-   * The certified closed form of the series with coefficients {@code c} (orders 0, 1, ...) by the
-   * first of {@code strategies} whose proposal is certified, or none with their accounts.
-   * {@code general} holds the same orders before some constants were given the values that
-   * {@code c} has (strategies may read value-independent facts from it, see
-   * {@link Strategy#propose}); the certificate checks {@code c}.
+   * The certified closed form of the series with coefficients {@code general} (orders 0, 1, ...)
+   * after the constants of {@code values} are given those values, by the first of
+   * {@code strategies} whose proposal is certified, or none with their accounts. Strategies see
+   * both the symbolic and the valued coefficients (they may read value-independent facts from the
+   * first, see {@link Strategy#propose}); the certificate checks the valued ones.
    *
    * @throws InputException when there are fewer than {@link #MIN_ORDERS} coefficients
-   * @throws IllegalArgumentException when {@code general} has a different number of orders (a bug)
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
-  public static SummationResult solve(List<Polynomial> c, List<Polynomial> general, List<Strategy> strategies,
+  public static SummationResult solve(List<Polynomial> general, Map<Variable, Rational> values, List<Strategy> strategies,
       WorkBudget budget) {
-    if (general.size() != c.size()) {
-      throw new IllegalArgumentException(general.size() + " general coefficients for " + c.size() + " orders");
-    }
-    if (c.size() < MIN_ORDERS) {
-      throw new InputException("a series of " + c.size() + " orders is too short to find and certify a closed form: at least "
+    if (general.size() < MIN_ORDERS) {
+      throw new InputException("a series of " + general.size() + " orders is too short to find and certify a closed form: at least "
           + MIN_ORDERS + " are needed (" + HELD_OUT + " of them held out); raise --max-order");
     }
+    List<Polynomial> c = general.stream().map(p -> p.substitute(values)).toList();
     Symja symja = Symja.get();
     List<String> all = c.stream().map(Summation::inputForm).toList();
     int seen = all.size() - HELD_OUT;
     List<Attempt> tried = new ArrayList<>();
     for (Strategy strategy : strategies) {
-      Proposal proposal = strategy.propose(c.subList(0, seen), general.subList(0, seen), symja, budget);
+      Proposal proposal = strategy.propose(c.subList(0, seen), general.subList(0, seen), values, symja, budget);
       if (proposal.closedForm().isEmpty()) {
         tried.add(new Attempt(strategy.name(), false, proposal.account()));
         continue;
       }
-      // the tidy (real) form when it is certified, else the form as proposed
-      String raw = proposal.closedForm().get();
-      String f = symja.eval("gfdTidy(" + raw + ")", budget).map(IExpr::toString).orElse(raw);
-      Optional<Integer> mismatch = Certificate.firstMismatch(f, all, symja, budget);
-      if (mismatch.isPresent() && !f.equals(raw)) {
-        f = raw;
-        mismatch = Certificate.firstMismatch(f, all, symja, budget);
+      String f = proposal.closedForm().get();
+      Optional<String> failure;
+      String latex;
+      if (proposal.spectral().isPresent()) {
+        failure = Certificate.firstSpectralMismatch(proposal.spectral().get(), all, symja, budget)
+            .map(m -> m < 0 ? "Symja could not expand its kernel" : "the moments of its kernel differ at order " + m);
+        latex = spectralLatex(proposal.spectral().get(), symja, budget);
+      } else {
+        // the tidy (real) form when it is certified, else the form as proposed
+        String raw = f;
+        f = symja.eval("gfdTidy(" + raw + ")", budget).map(IExpr::toString).orElse(raw);
+        Optional<Integer> mismatch = Certificate.firstMismatch(f, all, symja, budget);
+        if (mismatch.isPresent() && !f.equals(raw)) {
+          f = raw;
+          mismatch = Certificate.firstMismatch(f, all, symja, budget);
+        }
+        failure = mismatch.map(m -> m < 0 ? "Symja could not expand it" : "its expansion differs at order " + m);
+        latex = latex(f, symja, budget);
       }
-      if (mismatch.isPresent()) {
-        String why = mismatch.get() < 0 ? "Symja could not expand it" : "its expansion differs at order " + mismatch.get();
-        tried.add(new Attempt(strategy.name(), false, proposal.account() + "; proposed " + f + ", but " + why));
+      if (failure.isPresent()) {
+        tried.add(new Attempt(strategy.name(), false, proposal.account() + "; proposed " + f + ", but " + failure.get()));
         continue;
       }
       tried.add(new Attempt(strategy.name(), true, proposal.account()));
-      ClosedForm form = new ClosedForm(f, latex(f, symja, budget), strategy.name(),
-          IntStream.range(0, seen).boxed().toList(), IntStream.range(seen, all.size()).boxed().toList(), proposal.pde(),
-          proposal.characteristics(), proposal.relation());
+      ClosedForm form = new ClosedForm(f, latex, strategy.name(), IntStream.range(0, seen).boxed().toList(),
+          IntStream.range(seen, all.size()).boxed().toList(), proposal.pde(), proposal.characteristics(), proposal.relation(),
+          proposal.spectral());
       return new SummationResult(Optional.of(form), tried);
     }
     return new SummationResult(Optional.empty(), tried);
+  }
+
+  private static String spectralLatex(SpectralAverage form, Symja symja, WorkBudget budget) {
+    String r = form.ratioValue().map(Object::toString).orElse(form.ratio());
+    String mu = form.meanValue().map(Object::toString).orElse(form.mean());
+    return "\\int K(s, \\tau)\\, d\\mu_{\\mathrm{MP}}(s), \\quad \\mu_{\\mathrm{MP}} \\text{ of ratio } " + latex(r, symja, budget)
+        + " \\text{ and mean } " + latex(mu, symja, budget) + ", \\quad K(s, \\tau) = " + latex(form.kernel(), symja, budget);
   }
 
   private static String latex(String f, Symja symja, WorkBudget budget) {
