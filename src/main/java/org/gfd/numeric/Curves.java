@@ -48,8 +48,10 @@ public final class Curves {
 
   /**
    * A certified closed form on the grid: {@link #closedForm(String, TauGrid, int, WorkBudget)},
-   * or for a Marchenko-Pastur average its quadrature ({@link SpectralValue}, at {@code digits +
-   * 10} working digits, the error estimate the difference of the last two rules plus the round-off).
+   * or for a Marchenko-Pastur average its quadrature ({@link SpectralValue}) at {@code digits + 10}
+   * and {@code digits + 20} working digits, as a closed form is evaluated: the second value is
+   * kept, and its error estimate is the difference (digits lost inside the kernel) plus the
+   * quadrature's own estimate plus the round-off.
    *
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
@@ -60,15 +62,17 @@ public final class Curves {
     SpectralAverage average = form.spectral().get();
     List<CurvePoint> points = new ArrayList<>();
     for (Rational tau : grid.points()) {
-      Optional<SpectralValue.Estimate> e = SpectralValue.at(average, tau, digits + GUARD, budget);
-      if (e.isEmpty()) {
+      Optional<SpectralValue.Estimate> low = SpectralValue.at(average, tau, digits + GUARD, budget);
+      Optional<SpectralValue.Estimate> high = SpectralValue.at(average, tau, digits + 2L * GUARD, budget);
+      if (low.isEmpty() || high.isEmpty()) {
         return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, points,
-            Optional.of("the Marchenko-Pastur average has no value at tau = " + tau + " (its ratio has no value, or Symja gave no "
+            Optional.of("the Marchenko-Pastur average has no value at tau = " + tau + " (its law has no value, or Symja gave no "
                 + "number for its kernel there)"));
       }
-      Apfloat value = e.get().value().real();
-      Apfloat error = e.get().error().add(tolerance(value, digits + GUARD));
-      Apfloat imaginary = ApfloatMath.abs(e.get().value().imag());
+      Apfloat value = high.get().value().real();
+      Apfloat error = ApfloatMath.abs(value.subtract(low.get().value().real())).add(high.get().error())
+          .add(tolerance(value, digits + GUARD));
+      Apfloat imaginary = ApfloatMath.abs(high.get().value().imag());
       if (imaginary.compareTo(error) > 0) {
         return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, points,
             Optional.of("the kernel of the Marchenko-Pastur average is not real at tau = " + tau + " (imaginary part "
