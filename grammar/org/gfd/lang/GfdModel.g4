@@ -17,6 +17,12 @@ statement
   | 'observable' NAME '=' expr ';'?                                        # observableStatement
   | 'regimes' '(' regimeRole (',' regimeRole)* ')' ';'?                                # regimesStatement
   | 'query' STRING ';'?                                                    # queryStatement
+  | 'face' STRING '(' faceStep (',' faceStep)* ')' ';'?                    # faceStatement
+  ;
+
+// face "large data" (n = 1): the name of the regime reached when the sizes' exponents move that way
+faceStep
+  : NAME '=' sign='-'? INT
   ;
 
 // regimes (target = p, components = H): the roles the regime names are read from

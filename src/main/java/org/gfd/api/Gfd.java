@@ -147,7 +147,27 @@ public final class Gfd {
     Optional<RegimeMap> previous = maxOrder >= 2
         ? Optional.of(map(series.coefficients().subList(0, maxOrder), axes, series.model().regimeRoles(), budget))
         : Optional.empty();
-    return RegimeStudy.compare(map, previous);
+    RegimeStudy study = RegimeStudy.compare(map, previous);
+    if (axes.size() != 3) {
+      return study;
+    }
+    // in three exponents the named regimes live on walls around vertices: the facets of the
+    // Newton polytope of the limit coefficients at each vertex
+    List<RegimeStudy.VertexFaces> faces = new ArrayList<>();
+    for (RegimeVertex vertex : map.vertices()) {
+      budget.checkNow();
+      Map<Variable, Rational> point = new LinkedHashMap<>();
+      for (int i = 0; i < axes.size(); i++) {
+        point.put(axes.get(i), vertex.point().get(i));
+      }
+      try {
+        faces.add(new RegimeStudy.VertexFaces(vertex.point(),
+            Faces.at(series.coefficients(), new Ray(point, Map.of(), Optional.empty(), Optional.empty()))));
+      } catch (IllegalArgumentException e) {
+        // no order s >= 1 survives at this vertex: no polytope of an evolving limit
+      }
+    }
+    return study.withFaces(faces);
   }
 
   /**

@@ -106,7 +106,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     if (faces) {
       String text = VerifyWriter.write(model, v, families, Format.TEXT)
-          + VerifyWriter.faces(facets, List.copyOf(ray.exponents().keySet()));
+          + VerifyWriter.faces(model, facets, List.copyOf(ray.exponents().keySet()));
       outputOptions.emit(text, spec.commandLine().getOut());
       return v.limit().isAdmissible() ? ExitCode.OK : ExitCode.of(GfdException.Kind.CHECK_FAILED);
     }

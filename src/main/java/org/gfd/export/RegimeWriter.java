@@ -10,6 +10,7 @@ import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.gfd.model.Model;
+import org.gfd.scaling.Faces;
 import org.gfd.scaling.LimitShape;
 import org.gfd.scaling.Polyhedron;
 import org.gfd.scaling.Ray;
@@ -119,8 +120,54 @@ public final class RegimeWriter {
           .append(", c = ").append(l.timeExponent().map(Rational::toString).orElse("none"))
           .append(", surviving orders ").append(Exponents.orders(l.survivingOrders())).append('\n');
     }
+    for (RegimeStudy.VertexFaces vf : study.faces()) {
+      sb.append("# faces at ").append(Exponents.point(vf.point(), false)).append(": ").append(vf.faces().shape())
+          .append(" (facets of the Newton polytope of hat c_").append(vf.faces().order()).append(" in the constants); normal = ")
+          .append("the direction the exponents ").append(letters(map.axes()))
+          .append(" move in, each face the regime reached that way\n");
+      sb.append("# face | normal | ray inside | e | c | surviving orders\n");
+      for (Faces.Face f : vf.faces().faces()) {
+        sb.append(faceRow(model, map.axes(), f, false)).append('\n');
+      }
+    }
     sb.append(stability(study)).append('\n');
     return sb.toString();
+  }
+
+  /** The exponents' letters as a point: {@code (a, d, b)}. */
+  private static String letters(List<Variable> axes) {
+    return "(" + String.join(", ", Exponents.letters(axes)) + ")";
+  }
+
+  /**
+   * One face as a row: the model's name for it ({@code -} when it gives none), its outer normal, a
+   * ray inside it, {@code e}, {@code c} and the surviving orders there; with {@code |} between the
+   * fields as text, {@code &} in LaTeX.
+   */
+  public static String faceRow(Model model, List<Variable> axes, Faces.Face f, boolean latex) {
+    String sep = latex ? " & " : " | ";
+    StringBuilder ray = new StringBuilder();
+    f.exponents().forEach((v, a) -> ray.append(ray.length() == 0 ? "" : ", ").append(latex ? "$" + Latex.power(v, 1) : v.name())
+        .append(latex ? " = p^{" + Latex.rational(a) + "}$" : " = p^(" + a + ")"));
+    RayLimit l = f.limit();
+    String name = model.faceName(axes, f.normal()).orElse("-");
+    List<Integer> surviving = l.survivingOrders();
+    // one order s >= 2 alone: the time scale is the highest order's and drifts with S (the leading
+    // part of the loss does not move there; verify --evolving normalizes the part that does)
+    String drifting = surviving.size() == 1 && surviving.get(0) >= 2 ? " (set by the highest order; see verify --evolving)" : "";
+    return (latex ? Latex.text(name) : name) + sep + normal(f.normal()) + sep + ray + sep
+        + (latex ? "$" + Latex.rational(l.normExponent()) + "$" : l.normExponent().toString()) + sep
+        + l.timeExponent().map(t -> latex ? "$" + Latex.rational(t) + "$" : t.toString()).orElse("none")
+        + (latex ? Latex.text(drifting) : drifting) + sep + Exponents.orders(surviving);
+  }
+
+  /** {@code (0, 0, 1)}. */
+  static String normal(long[] n) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < n.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(n[i]);
+    }
+    return sb.append(')').toString();
   }
 
   static String stability(RegimeStudy study) {
@@ -242,6 +289,29 @@ public final class RegimeWriter {
       v.limit().survivingOrders().forEach(surv::add);
       o.set("limit", limitJson(v.limit().orderLimits()));
     }
+    ArrayNode facesNode = root.putArray("faces");
+    for (RegimeStudy.VertexFaces vf : study.faces()) {
+      ObjectNode o = facesNode.addObject();
+      o.set("point", point(vf.point()));
+      o.put("shape", vf.faces().shape());
+      o.put("order", vf.faces().order());
+      ArrayNode list = o.putArray("faces");
+      for (Faces.Face f : vf.faces().faces()) {
+        ObjectNode fo = list.addObject();
+        model.faceName(map.axes(), f.normal()).ifPresentOrElse(n -> fo.put("name", n), () -> fo.putNull("name"));
+        ArrayNode normal = fo.putArray("normal");
+        for (long x : f.normal()) {
+          normal.add(x);
+        }
+        ObjectNode ray = fo.putObject("ray");
+        f.exponents().forEach((v, a) -> ray.put(v.name(), a.toString()));
+        fo.put("norm_exponent", f.limit().normExponent().toString());
+        f.limit().timeExponent().ifPresent(t -> fo.put("time_exponent", t.toString()));
+        ArrayNode surv = fo.putArray("surviving_orders");
+        f.limit().survivingOrders().forEach(surv::add);
+        fo.set("limit", polynomialsJson(f.parts()));
+      }
+    }
     root.put("stable", study.isStable());
     ArrayNode changes = root.putArray("changes");
     changes(study, letters).forEach(changes::add);
@@ -353,6 +423,18 @@ public final class RegimeWriter {
             .append(", surviving orders ").append(Exponents.orders(l.survivingOrders())).append(".\n");
       }
       sb.append("\\end{itemize}\n");
+    }
+    for (RegimeStudy.VertexFaces vf : study.faces()) {
+      sb.append("\n\\paragraph{Faces at $").append(Exponents.point(vf.point(), true)).append("$.} ")
+          .append(Latex.text("A " + vf.faces().shape() + ": the facets of the Newton polytope of")).append(" $\\hat c_{")
+          .append(vf.faces().order()).append("}$ ").append(Latex.text("in the constants; each normal is the direction the exponents "))
+          .append("$").append(letters(map.axes())).append("$ ")
+          .append(Latex.text("move in, and the face is the regime reached that way.")).append("\n\n");
+      sb.append("\\begin{tabular}{@{}lllll l@{}}\nface & normal & ray inside & $e$ & $c$ & surviving orders \\\\\n\\hline\n");
+      for (Faces.Face f : vf.faces().faces()) {
+        sb.append(faceRow(model, map.axes(), f, true)).append(" \\\\\n");
+      }
+      sb.append("\\end{tabular}\n");
     }
     sb.append(stabilityLatex(study, letters));
     return sb.toString();

@@ -414,20 +414,20 @@ public final class VerifyWriter {
    * direction in the ray's exponents), a ray inside it with {@code e}, {@code c} and the surviving
    * orders there, and its part of each limit coefficient at the point.
    */
-  public static String faces(Faces.Result r, List<Variable> variables) {
+  public static String faces(Model model, Faces.Result r, List<Variable> variables) {
     StringBuilder sb = new StringBuilder();
     sb.append("# faces of the Newton polytope of hat c_").append(r.order()).append(" in the constants (")
         .append(String.join(", ", variables.stream().map(v -> Ray.constantOf(v).name()).toList())).append("): ")
         .append(r.shape()).append('\n');
     sb.append("# normal = direction of the exponents (").append(String.join(", ", Exponents.letters(variables)))
         .append(") from the point; each face is the regime reached that way\n");
+    sb.append("# face | normal | ray inside | e | c | surviving orders\n");
     for (Faces.Face f : r.faces()) {
-      sb.append("face normal (").append(f.normal()[0]).append(", ").append(f.normal()[1]).append(", ").append(f.normal()[2])
-          .append("), ").append(f.corners()).append(" corners; ray inside:");
-      f.exponents().forEach((v, a) -> sb.append(' ').append(v.name()).append(" = p^(").append(a).append(")"));
-      RayLimit l = f.limit();
-      sb.append("; e = ").append(l.normExponent()).append(", c = ").append(l.timeExponent().map(Object::toString).orElse("none"))
-          .append(", surviving orders ").append(l.survivingOrders()).append('\n');
+      sb.append(RegimeWriter.faceRow(model, variables, f, false)).append('\n');
+    }
+    for (Faces.Face f : r.faces()) {
+      sb.append("face ").append(model.faceName(variables, f.normal()).map(n -> "\"" + n + "\" ").orElse(""))
+          .append("normal ").append(RegimeWriter.normal(f.normal())).append(", ").append(f.corners()).append(" corners\n");
       for (int s = 0; s < f.parts().size(); s++) {
         sb.append("  face part of hat c_").append(s).append(" = ").append(f.parts().get(s)).append('\n');
       }

@@ -35,6 +35,7 @@ import org.gfd.model.Factor;
 import org.gfd.model.IndexKind;
 import org.gfd.model.LinearConstraint;
 import org.gfd.model.Model;
+import org.gfd.model.FaceName;
 import org.gfd.model.RegimeRoles;
 import org.gfd.model.Species;
 import org.gfd.model.TensorTerm;
@@ -153,6 +154,7 @@ public final class ModelLoader {
     private List<TensorTerm> loss;
     private final Map<String, List<TensorTerm>> observables = new LinkedHashMap<>();
     private RegimeRoles regimeRoles;
+    private final List<FaceName> faceNames = new ArrayList<>();
     private final List<String> queries = new ArrayList<>();
     /** Fresh names and kinds of summed labels, shared by the whole file (defined tensors carry theirs into their uses). */
     private final TensorExpression.Fresh fresh = new TensorExpression.Fresh();
@@ -193,7 +195,7 @@ public final class ModelLoader {
       Map<String, Object> params = new LinkedHashMap<>(lets);
       params.putAll(parameters);
       return new Model(name, params, List.copyOf(species.values()), loss, observables, Optional.ofNullable(regimeRoles),
-          queries);
+          queries, faceNames);
     }
 
     void statement(GfdModelParser.StatementContext st) {
@@ -273,6 +275,8 @@ public final class ModelLoader {
         regimes(r);
       } else if (st instanceof GfdModelParser.QueryStatementContext q) {
         query(q);
+      } else if (st instanceof GfdModelParser.FaceStatementContext f) {
+        face(f);
       }
     }
 
@@ -297,6 +301,40 @@ public final class ModelLoader {
         }
       }
       queries.add(String.join(" ", words));
+    }
+
+    /** {@code face "large data" (n = 1)}: a name for the regime reached in that direction of the sizes' exponents. */
+    void face(GfdModelParser.FaceStatementContext f) {
+      String text = f.STRING().getText();
+      String name = text.substring(1, text.length() - 1).strip();
+      if (name.isEmpty()) {
+        throw at(f.STRING().getSymbol()).error("a face needs a name");
+      }
+      Map<Variable, Integer> direction = new LinkedHashMap<>();
+      for (GfdModelParser.FaceStepContext step : f.faceStep()) {
+        IndexKind kind = kinds.get(step.NAME().getText());
+        String n = step.NAME().getText();
+        Variable size = kind != null ? kind.size() : symbols.contains(n) ? Variable.of(n) : null;
+        if (size == null) {
+          throw at(step.NAME().getSymbol()).error("unknown size " + n + " (a face moves the sizes " + String.join(", ", kinds.keySet())
+              + (symbols.isEmpty() ? "" : " or the symbols " + String.join(", ", symbols)) + ")");
+        }
+        int k;
+        try {
+          k = Integer.parseInt(step.INT().getText()) * (step.sign == null ? 1 : -1);
+        } catch (NumberFormatException e) {
+          throw at(step.INT().getSymbol()).error("the step " + step.INT().getText() + " is too large");
+        }
+        if (k == 0 || direction.put(size, k) != null) {
+          throw at(step).error(k == 0 ? "a step of 0 moves nothing: leave the size out" : size.name() + " is given twice");
+        }
+      }
+      for (FaceName other : faceNames) {
+        if (other.name().equals(name)) {
+          throw at(f.STRING().getSymbol()).error("the face name " + Messages.quote(name) + " is given twice");
+        }
+      }
+      faceNames.add(new FaceName(name, direction));
     }
 
     /**

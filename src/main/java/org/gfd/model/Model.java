@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gfd.algebra.Variable;
 import org.gfd.error.InputException;
 import org.gfd.error.Messages;
 
@@ -23,10 +24,12 @@ import org.gfd.error.Messages;
  * @param regimeRoles what its regimes are named from, when the model says
  * @param queries the computations its file asks for, each the arguments of a {@code gfd} verb
  *     without the model ({@code verify --scale H=p^2,sigma2=p^(-3/2)}), run by {@code gfd run}
+ * @param faceNames names of the regimes reached in given directions of the sizes' exponents
+ *     ({@code face "large data" (n = 1)}), for the faces of a Newton polytope
  */
 public record Model(String name, Map<String, Object> parameters, List<Species> species,
     List<TensorTerm> loss, Map<String, List<TensorTerm>> observables, Optional<RegimeRoles> regimeRoles,
-    List<String> queries) {
+    List<String> queries, List<FaceName> faceNames) {
   /** The loss's name among the observables. */
   public static final String LOSS = "loss";
 
@@ -40,6 +43,7 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
     observables = Collections.unmodifiableMap(copy);
     Objects.requireNonNull(regimeRoles);
     queries = List.copyOf(queries);
+    faceNames = List.copyOf(faceNames);
     if (observables.containsKey(LOSS)) {
       throw new IllegalArgumentException("an observable may not be called loss");
     }
@@ -47,6 +51,17 @@ public record Model(String name, Map<String, Object> parameters, List<Species> s
     for (List<TensorTerm> o : observables.values()) {
       checkSpecies(species, o);
     }
+  }
+
+  /** A model whose file names no faces. */
+  public Model(String name, Map<String, Object> parameters, List<Species> species, List<TensorTerm> loss,
+      Map<String, List<TensorTerm>> observables, Optional<RegimeRoles> regimeRoles, List<String> queries) {
+    this(name, parameters, species, loss, observables, regimeRoles, queries, List.of());
+  }
+
+  /** The name the model gives to the face whose outer normal is {@code normal} (exponents of {@code axes}, in order), if any. */
+  public Optional<String> faceName(List<Variable> axes, long[] normal) {
+    return faceNames.stream().filter(f -> f.points(axes, normal)).map(FaceName::name).findFirst();
   }
 
   /**

@@ -11,8 +11,17 @@ import java.util.Optional;
  * @param map the map from {@code 0..S}
  * @param previous the map from {@code 0..S-1}, when {@code S >= 2}
  * @param changes each difference between the two; empty when the map is stable
+ * @param faces the faces around the map's vertices, for a map in three exponents (the regimes
+ *     that meet there, as facets of the Newton polytope of the limit coefficients: {@link Faces})
  */
-public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Change> changes) {
+public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Change> changes, List<VertexFaces> faces) {
+  /** The faces around one vertex of the map. */
+  public record VertexFaces(List<org.gfd.algebra.Rational> point, Faces.Result faces) {
+    public VertexFaces {
+      point = List.copyOf(point);
+    }
+  }
+
   /** What changed in one cell from {@code S-1} to {@code S}. */
   public enum Kind {
     /** Same regime, same region, another time exponent. */
@@ -42,6 +51,12 @@ public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Chan
     Objects.requireNonNull(map);
     Objects.requireNonNull(previous);
     changes = List.copyOf(changes);
+    faces = List.copyOf(faces);
+  }
+
+  /** The same study with the faces around its vertices. */
+  public RegimeStudy withFaces(List<VertexFaces> vertexFaces) {
+    return new RegimeStudy(map, previous, changes, vertexFaces);
   }
 
   /**
@@ -85,7 +100,7 @@ public record RegimeStudy(RegimeMap map, Optional<RegimeMap> previous, List<Chan
         changes.add(new Change(Kind.GONE, Optional.empty(), Optional.of(o), explain(o, previous.get(), previous.get())));
       }
     }
-    return new RegimeStudy(current, previous, changes);
+    return new RegimeStudy(current, previous, changes, List.of());
   }
 
   /** Why a cell may move with S, when the reason is structural. */

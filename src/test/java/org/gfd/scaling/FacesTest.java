@@ -1,16 +1,20 @@
 package org.gfd.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
 import org.gfd.lang.ModelLoader;
+import org.gfd.model.Model;
 import org.gfd.network.WorkBudget;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
@@ -54,10 +58,41 @@ class FacesTest {
     Set<String> populationNormals = new TreeSet<>();
     p.faces().forEach(f -> populationNormals.add(f.normal()[0] + "," + f.normal()[1] + "," + f.normal()[2] + ":" + f.corners()));
     assertEquals(normals, populationNormals);
+    // the model file names each face by the direction its sizes move in
+    Model model = ModelLoader.builtIn("autoencoder", Map.of());
+    List<Variable> axes = List.copyOf(exponents.keySet());
+    Map<String, String> names = new TreeMap<>();
+    for (Faces.Face f : r.faces()) {
+      names.put(f.normal()[0] + "," + f.normal()[1] + "," + f.normal()[2], model.faceName(axes, f.normal()).orElse("?"));
+    }
+    assertEquals(Map.of("-1,0,0", "narrow latent", "1,-1,0", "mean-field", "0,0,-1", "small data", "0,0,1", "large data",
+        "0,1,0", "initial output dominates"), names);
     RayLimit inside = largeData.limit();
     assertEquals(List.of(1, 2, 3), inside.survivingOrders());
     for (int s = 0; s <= 3; s++) {
       assertEquals(largeData.parts().get(s), inside.limitCoefficient(s), "order " + s);
     }
+  }
+
+  @Test
+  void regimesPrintTheFacesAroundTheVertexOfAMapInThreeExponents() {
+    RegimeStudy study = org.gfd.api.Gfd.regimes(ModelLoader.builtIn("autoencoder", Map.of()), 3, WorkBudget.unlimited(), s -> {});
+    assertEquals(1, study.faces().size());
+    RegimeStudy.VertexFaces vf = study.faces().get(0);
+    // the map's axes are H, n, sigma2: the vertex (a, d, b) = (1, 1, -1)
+    assertEquals(List.of(Rational.ONE, Rational.ONE, Rational.MINUS_ONE), vf.point());
+    assertEquals("triangular prism", vf.faces().shape());
+    assertEquals(5, vf.faces().faces().size());
+  }
+
+  @Test
+  void aFaceNameMatchesItsDirectionUpToAPositiveMultiple() {
+    org.gfd.model.FaceName meanField = new org.gfd.model.FaceName("mean-field", Map.of(Variable.H, 1, Variable.SIGMA2, -1));
+    List<Variable> axes = List.of(Variable.H, Variable.SIGMA2, Variable.N);
+    assertTrue(meanField.points(axes, new long[] {1, -1, 0}));
+    assertTrue(meanField.points(axes, new long[] {2, -2, 0}));
+    assertFalse(meanField.points(axes, new long[] {-1, 1, 0}));
+    assertFalse(meanField.points(axes, new long[] {1, -1, 1}));
+    assertFalse(meanField.points(List.of(Variable.H, Variable.N), new long[] {1, 0}));
   }
 }
