@@ -83,7 +83,12 @@ final class CompareCommand implements Callable<Integer> {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
     if (plotFile != null) {
-      plotFile.write(CompareWriter.plot(model, observableOption.name, report.theory().curve(), report.runs(), rayOptions.scale, image));
+      // the ray and the constants' values, so that the figure says which curve it shows
+      StringBuilder title = new StringBuilder(rayOptions.scale);
+      report.theory().solution().set().forEach((k, x) -> title.append(title.length() == rayOptions.scale.length() ? "; " : ", ")
+          .append(k).append(" = ").append(x));
+      plotFile.write(CompareWriter.plot(model, observableOption.name, report.theory().curve(), report.runs(), title.toString(),
+          image));
       OutputFile.of("--plot", plot.substring(0, plot.length() - 4) + ".csv")
           .write(CompareWriter.csv(report.theory().curve(), report.runs()).getBytes(StandardCharsets.UTF_8));
     }
