@@ -2,20 +2,25 @@ package org.gfd.cli;
 
 import static org.gfd.error.Messages.quote;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.gfd.algebra.Variable;
 import org.gfd.api.Gfd;
 import org.gfd.error.InputException;
 import org.gfd.error.StoppedException;
+import org.gfd.export.Exponents;
 import org.gfd.export.Format;
+import org.gfd.export.PrismPlot;
 import org.gfd.export.RegimePlot;
 import org.gfd.export.RegimeWriter;
 import org.gfd.model.Model;
+import org.gfd.scaling.Ray;
 import org.gfd.scaling.RegimeStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gfd regimes}: the regime map. */
 @Command(name = "regimes", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
@@ -57,9 +62,21 @@ final class RegimesCommand implements Callable<Integer> {
       throw finished.keep(e, "the regime map", outputOptions, format, spec.commandLine().getOut());
     }
     outputOptions.emit(RegimeWriter.write(model, study, format), spec.commandLine().getOut());
-    if (plotFile != null) {
+    if (plotFile != null && study.map().axes().size() == 2) {
       plotFile.write(RegimePlot.render(study.map(), "regime map: " + model.describe() + ", orders 0.." + maxOrder,
           image));
+    } else if (plotFile != null) {
+      // a map in three exponents is drawn as the polytope of regimes around its first vertex
+      if (study.faces().isEmpty()) {
+        throw new InputException("--plot draws a map in three exponents as the faces around a vertex, and this map has no vertex "
+            + "where an order s >= 1 survives");
+      }
+      RegimeStudy.VertexFaces vf = study.faces().get(0);
+      List<Variable> axes = study.map().axes();
+      plotFile.write(PrismPlot.render(vf.faces(), axes.stream().map(v -> Ray.constantOf(v).name()).toList(),
+          normal -> model.faceName(axes, normal), "regimes of " + model.describe() + " around " + Exponents.point(vf.point(), false)
+              + " in " + "(" + String.join(", ", Exponents.letters(axes)) + "): " + vf.faces().shape() + " of hat c_"
+              + vf.faces().order(), image));
     }
     return ExitCode.OK;
   }

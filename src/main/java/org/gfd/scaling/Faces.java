@@ -29,9 +29,11 @@ public final class Faces {
    * @param exponents a ray inside the regime: the point moved by half the normal
    * @param limit the limit along that ray
    * @param parts the facet's part of each {@code hat c_s} at the point ({@code s = 0..S})
+   * @param points the exponent vectors of the polytope's monomials on the facet (in the constants
+   *     of the ray's variables, in order)
    */
   public record Face(long[] normal, int corners, Map<Variable, Rational> exponents, RayLimit limit,
-      List<Polynomial> parts) {}
+      List<Polynomial> parts, List<long[]> points) {}
 
   /**
    * The polytope's shape and its faces.
@@ -90,7 +92,7 @@ public final class Faces {
       for (Polynomial c : limit.limitCoefficients()) {
         parts.add(part(c, f.normal(), constants));
       }
-      faces.add(new Face(f.normal(), f.corners(), moved, limit(loss, observed, inside), parts));
+      faces.add(new Face(f.normal(), f.corners(), moved, limit(loss, observed, inside), parts, f.points()));
     }
     return new Result(NewtonPolytope.shape(facets), order, faces);
   }
