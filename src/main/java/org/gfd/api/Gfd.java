@@ -213,7 +213,7 @@ public final class Gfd {
     try {
       return new Verification(RayLimits.analyzeEvolving(x.observed(), ray), v.point(), v.near(),
           Optional.of("normalized: the part that evolves, E[" + observable + "(t)] - E[" + observable + "(0)], with "
-              + "c = min_{s >= 2} (E_1 - E_s)/(s - 1) and e = E_1 + c, which the limit below takes as given"));
+              + "c = min_{s >= 2} (E_1 - E_s)/(s - 1) and e = E_1 + c, which the limit below takes as given"), true);
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
@@ -262,12 +262,14 @@ public final class Gfd {
     }
     LossSeriesEngine engine = LossSeriesEngine.of(model);
     List<Polynomial> loss = complete(engine.series(Model.LOSS, maxOrder, List.of(), budget, finished)).coefficients();
-    Verification ofLoss;
+    Verification located;
     try {
-      ofLoss = Verification.of(loss, ray, axes(loss), model.regimeRoles(), budget);
+      located = Verification.of(loss, ray, axes(loss), model.regimeRoles(), budget);
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while locating the ray on the regime map"));
     }
+    // where the loss's leading part does not move, the part that evolves is what has a limit
+    Verification ofLoss = located.evolvingInstead(loss).orElse(located);
     if (observable.equals(Model.LOSS)) {
       return new Examined(ofLoss, loss, loss);
     }
@@ -275,6 +277,15 @@ public final class Gfd {
     Optional<Rational> c = ray.timeExponent().or(() -> ofLoss.limit().timeExponent());
     Ray timed = new Ray(ray.exponents(), ray.constantValues(), c, ray.normExponent());
     Verification v = new Verification(RayLimits.analyze(observed, timed), ofLoss.point(), ofLoss.near(), ofLoss.warning());
+    if (ofLoss.evolving()) {
+      // the observable's evolving part too, on the loss's time scale
+      try {
+        v = new Verification(RayLimits.analyzeEvolving(observed, timed), ofLoss.point(), ofLoss.near(),
+            Optional.of(Verification.EVOLVING_NOTE), true);
+      } catch (IllegalArgumentException e) {
+        // order 1 of the observable vanishes: its own limit, as it is
+      }
+    }
     return new Examined(v, loss, observed);
   }
 
@@ -379,7 +390,8 @@ public final class Gfd {
     Comparison.RayValues rayValues = rayValues(model, ray, set, limit);
     List<Comparison.SizeRun> sizeRuns = new ArrayList<>();
     for (int p : sizes) {
-      sizeRuns.add(Comparison.at(model, observable, p, rayValues, tau, values, runs, budget, progress));
+      sizeRuns.add(Comparison.at(model, observable, p, rayValues, tau, values, theory.solution().verification().evolving(), runs,
+          budget, progress));
     }
     return new ComparisonReport(theory, sizeRuns);
   }

@@ -125,9 +125,11 @@ public final class VerifyWriter {
       sb.append('\n');
     }
     sb.append("norm exponent e = ").append(l.normExponent())
-        .append(l.ray().normExponent().isPresent() ? " (given)" : " (E_0)").append('\n');
+        .append(v.evolving() ? " (E_1 + c: the evolving part)" : l.ray().normExponent().isPresent() ? " (given)" : " (E_0)")
+        .append('\n');
     sb.append("time exponent c = ").append(l.timeExponent().map(Rational::toString).orElse("none"))
-        .append(l.ray().timeExponent().isPresent() ? " (given)" : l.timeExponent().isPresent() ? " (min_s (e - E_s)/s)" : "")
+        .append(v.evolving() ? " (min_{s >= 2} (E_1 - E_s)/(s - 1))" : l.ray().timeExponent().isPresent() ? " (given)"
+            : l.timeExponent().isPresent() ? " (min_s (e - E_s)/s)" : "")
         .append('\n');
     sb.append("# E_s:");
     for (int s = 0; s < l.orderExponents().size(); s++) {
@@ -179,6 +181,7 @@ public final class VerifyWriter {
     root.put("admissible", l.isAdmissible());
     root.put("reason", l.reason());
     v.warning().ifPresent(w -> root.put("warning", w));
+    root.put("evolving_part", v.evolving());
     root.put("location", v.location());
     root.put("place", place(v));
     List<String> letters = Exponents.letters(v.near().axes());

@@ -28,8 +28,50 @@ import org.gfd.network.WorkBudget;
  *     meet there (ids number them in this local map only), its vertex {@code point} when the
  *     point is a vertex of the whole map
  * @param warning a caution about the result, if any
+ * @param evolving whether the limit is that of the part that evolves, {@code E[O(t)] - E[O(0)]}
+ *     ({@link RayLimits#analyzeEvolving}), not of {@code E[O(t)]}
  */
-public record Verification(RayLimit limit, List<Rational> point, RegimeMap near, Optional<String> warning) {
+public record Verification(RayLimit limit, List<Rational> point, RegimeMap near, Optional<String> warning, boolean evolving) {
+  /** The verification of {@code E[O(t)]} itself. */
+  public Verification(RayLimit limit, List<Rational> point, RegimeMap near, Optional<String> warning) {
+    this(limit, point, near, warning, false);
+  }
+
+  /**
+   * The same place with the limit of the part that evolves, when {@code E[O]}'s leading part does
+   * not move on the ray: the usual limit keeps a single order {@code S >= 2} (a time scale set by
+   * the highest order computed), while the evolving part ({@link RayLimits#analyzeEvolving}) has
+   * every order {@code 1..S}. Empty otherwise, and on rays that fix {@code c} or {@code e}.
+   */
+  public Optional<Verification> evolvingInstead(List<Polynomial> coefficients) {
+    Ray ray = limit.ray();
+    List<Integer> surviving = limit.survivingOrders();
+    int top = coefficients.size() - 1;
+    if (evolving || ray.timeExponent().isPresent() || ray.normExponent().isPresent() || top < 2
+        || !surviving.equals(List.of(top))) {
+      return Optional.empty();
+    }
+    RayLimit part;
+    try {
+      part = RayLimits.analyzeEvolving(coefficients, ray);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    List<Integer> all = new java.util.ArrayList<>();
+    for (int s = 1; s <= top; s++) {
+      all.add(s);
+    }
+    if (!part.isAdmissible() || !part.survivingOrders().equals(all)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Verification(part, point, near, Optional.of(EVOLVING_NOTE), true));
+  }
+
+  /** What an evolving limit says about itself. */
+  public static final String EVOLVING_NOTE = "normalized: the part that evolves, E[O(t)] - E[O(0)], with c = min_{s >= 2} "
+      + "(E_1 - E_s)/(s - 1) and e = E_1 + c (the leading part of E[O] does not move on this ray: with the usual "
+      + "normalization only the highest order computed survives)";
+
   /** Where a point lies on the map. */
   public enum Place {
     /** Inside one cell. */

@@ -59,6 +59,17 @@ public final class Comparison {
    */
   public static SizeRun at(Model model, String observable, int p, RayValues ray, double[] tau, double[] theory,
       Simulation.Settings runs, WorkBudget budget, IntConsumer progress) {
+    return at(model, observable, p, ray, tau, theory, false, runs, budget, progress);
+  }
+
+  /**
+   * {@link #at(Model, String, int, RayValues, double[], double[], Simulation.Settings, WorkBudget, IntConsumer)},
+   * for the part that evolves when {@code evolving}: the simulated mean minus its value at
+   * {@code tau = 0} (the same seeds, so the difference is the mean of each run's change), against a
+   * theory that starts at 0; {@code tau = 0} itself is left out of the deviation.
+   */
+  public static SizeRun at(Model model, String observable, int p, RayValues ray, double[] tau, double[] theory,
+      boolean evolving, Simulation.Settings runs, WorkBudget budget, IntConsumer progress) {
     Point point = point(model, p, ray);
     Map<Variable, Integer> sizes = point.sizes();
     Map<Variable, Double> values = point.values();
@@ -71,8 +82,11 @@ public final class Comparison {
     double worst = 0;
     double where = 0;
     for (int k = 0; k < tau.length; k++) {
-      simulated[k] = mean[k] / norm;
-      error[k] = sem[k] / norm;
+      simulated[k] = (evolving ? mean[k] - mean[0] : mean[k]) / norm;
+      error[k] = (evolving && observable.equals(Model.LOSS) ? changeError(r.losses(), k) : sem[k]) / norm;
+      if (evolving && k == 0) {
+        continue;
+      }
       double d = Math.abs(simulated[k] - theory[k]) / Math.abs(theory[k]);
       if (d > worst || Double.isNaN(d)) {
         worst = d;
@@ -80,6 +94,27 @@ public final class Comparison {
       }
     }
     return new SizeRun(p, sizes, values, tau, simulated, error, worst, where, runs.seeds());
+  }
+
+  /**
+   * The standard error of the mean change {@code L_i(t_k) - L_i(0)} over the runs {@code i}: the
+   * runs' own starting values cancel, which the standard error of {@code L(t_k)} would count.
+   */
+  public static double changeError(double[][] losses, int k) {
+    int n = losses.length;
+    if (n < 2) {
+      return 0;
+    }
+    double mean = 0;
+    for (double[] run : losses) {
+      mean += (run[k] - run[0]) / n;
+    }
+    double squares = 0;
+    for (double[] run : losses) {
+      double d = run[k] - run[0] - mean;
+      squares += d * d;
+    }
+    return Math.sqrt(squares / (n - 1) / n);
   }
 
   /**

@@ -63,4 +63,51 @@ class EvolvingPartTest {
       }
     }
   }
+
+  private static Ray ray(Rational a, Rational b, Rational d) {
+    Map<Variable, Rational> exponents = new LinkedHashMap<>();
+    exponents.put(Variable.H, a);
+    exponents.put(Variable.SIGMA2, b);
+    if (d != null) {
+      exponents.put(Variable.N, d);
+    }
+    return new Ray(exponents, Map.of(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * verify chooses the evolving part by itself where the usual normalization keeps only the highest
+   * order and the evolving part has every order: the narrow-latent ray, for the loss and for the
+   * population loss; not on the mean-field face, and not in a drifting cell of CP, where the
+   * evolving part does not have every order either.
+   */
+  @Test
+  void verifyNormalizesTheEvolvingPartWhereTheLeadingPartDoesNotMove() {
+    var autoencoder = ModelLoader.builtIn("autoencoder", Map.of());
+    Verification narrow = org.gfd.api.Gfd.verify(autoencoder, ray(Rational.HALF, Rational.MINUS_ONE, Rational.ONE), 4,
+        WorkBudget.unlimited(), s -> {});
+    assertEquals(true, narrow.evolving());
+    assertEquals(List.of(1, 2, 3, 4), narrow.limit().survivingOrders());
+    assertEquals(Rational.HALF, narrow.limit().normExponent());
+    assertEquals(Optional.of(Rational.ZERO), narrow.limit().timeExponent());
+    Verification population = org.gfd.api.Gfd.verify(autoencoder, "population", ray(Rational.HALF, Rational.MINUS_ONE, Rational.ONE),
+        4, WorkBudget.unlimited(), s -> {});
+    assertEquals(true, population.evolving());
+    assertEquals(Polynomial.ZERO, population.limit().limitCoefficient(0));
+    Verification meanField = org.gfd.api.Gfd.verify(autoencoder, ray(Rational.of(3, 2), Rational.of(-3, 2), Rational.ONE), 4,
+        WorkBudget.unlimited(), s -> {});
+    assertEquals(false, meanField.evolving());
+    Verification drifting = org.gfd.api.Gfd.verify(org.gfd.model.CpModels.cp(2, false, org.gfd.model.Target.IDENTITY),
+        ray(Rational.ONE, Rational.of(-2), null), 4, WorkBudget.unlimited(), s -> {});
+    assertEquals(false, drifting.evolving());
+    assertEquals(List.of(3), drifting.limit().survivingOrders());
+  }
+
+  @Test
+  void theErrorOfAChangeCancelsTheRunsStartingValues() {
+    // two runs that start far apart and change alike: the change has no spread
+    double[][] losses = {{100, 90, 80}, {0, -10, -20}};
+    assertEquals(0.0, org.gfd.simulate.Comparison.changeError(losses, 2), 0.0);
+    // changes -1 and -3: mean -2, standard deviation sqrt(2), standard error 1
+    assertEquals(1.0, org.gfd.simulate.Comparison.changeError(new double[][] {{5, 4}, {7, 4}}, 1), 1e-15);
+  }
 }
