@@ -237,8 +237,11 @@ public final class Gfd {
     }
   }
 
-  /** A verification with the coefficients it rests on: the loss's and the observable's. */
-  private record Examined(Verification verification, List<Polynomial> loss, List<Polynomial> observed) {}
+  /**
+   * A verification with the coefficients it rests on: the loss's and the observable's; and the
+   * loss's own verification (the same as {@code verification} for the loss).
+   */
+  private record Examined(Verification verification, List<Polynomial> loss, List<Polynomial> observed, Verification ofLoss) {}
 
   /**
    * The loss's and the observable's series from one engine (one derivative, one Wick memo), and
@@ -271,7 +274,7 @@ public final class Gfd {
     // where the loss's leading part does not move, the part that evolves is what has a limit
     Verification ofLoss = located.evolvingInstead(loss).orElse(located);
     if (observable.equals(Model.LOSS)) {
-      return new Examined(ofLoss, loss, loss);
+      return new Examined(ofLoss, loss, loss, ofLoss);
     }
     List<Polynomial> observed = complete(engine.series(observable, maxOrder, List.of(), budget, s -> {})).coefficients();
     Optional<Rational> c = ray.timeExponent().or(() -> ofLoss.limit().timeExponent());
@@ -286,7 +289,7 @@ public final class Gfd {
         // order 1 of the observable vanishes: its own limit, as it is
       }
     }
-    return new Examined(v, loss, observed);
+    return new Examined(v, loss, observed, ofLoss);
   }
 
   /**
@@ -302,7 +305,9 @@ public final class Gfd {
       List<Strategy> strategies,
       WorkBudget budget, Consumer<LossSeries> finished) {
     Limit l = limit(model, observable, ray, maxOrder, set, budget, finished);
-    return new Solution(l.verification(), l.set(), l.values(), Summation.solve(l.general(), l.valueOf(), strategies, budget));
+    // an observable's strategies may read the flow from the loss's limit on the same time scale
+    List<Strategy> following = l.loss().map(loss -> strategies.stream().map(s -> s.following(loss)).toList()).orElse(strategies);
+    return new Solution(l.verification(), l.set(), l.values(), Summation.solve(l.general(), l.valueOf(), following, budget));
   }
 
   /**
@@ -453,9 +458,13 @@ public final class Gfd {
   /** Digits of the theory curve in {@link #compare}: far beyond what a simulation resolves. */
   private static final int COMPARE_DIGITS = 12;
 
-  /** The limit coefficients on a verified ray: as computed, and with the values of {@code set} substituted. */
+  /**
+   * The limit coefficients on a verified ray: as computed, and with the values of {@code set}
+   * substituted; for an observable, the loss's limit coefficients too (symbolic), when the loss has
+   * a limit on the ray.
+   */
   private record Limit(Verification verification, List<Polynomial> general, Map<Variable, Rational> valueOf,
-      List<Polynomial> values, Map<String, Rational> set) {}
+      List<Polynomial> values, Map<String, Rational> set, Optional<List<Polynomial>> loss) {}
 
   private static Limit limit(Model model, String observable, Ray ray, int maxOrder, Map<String, Rational> set,
       WorkBudget budget, Consumer<LossSeries> finished) {
@@ -483,12 +492,15 @@ public final class Gfd {
       }
       values.put(k, value);
     });
-    Verification v = verify(model, observable, ray, maxOrder, budget, finished);
+    Examined x = examine(model, observable, ray, maxOrder, budget, finished);
+    Verification v = x.verification();
     if (!v.limit().isAdmissible()) {
       throw new InputException("the ray is not admissible (" + v.limit().reason() + "): it has no limit series to sum");
     }
     List<Polynomial> general = v.limit().limitCoefficients();
-    return new Limit(v, general, values, general.stream().map(p -> p.substitute(values)).toList(), set);
+    Optional<List<Polynomial>> loss = observable.equals(Model.LOSS) || !x.ofLoss().limit().isAdmissible() ? Optional.empty()
+        : Optional.of(x.ofLoss().limit().limitCoefficients());
+    return new Limit(v, general, values, general.stream().map(p -> p.substitute(values)).toList(), set, loss);
   }
 
   /** The symbolic constants of a ray (those it does not fix), by name, in the ray's order. */

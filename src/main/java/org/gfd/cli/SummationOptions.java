@@ -22,8 +22,9 @@ public final class SummationOptions {
   String set;
 
   @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Try only this strategy: hypergeometric, pde, algebraic, hyperbolic, data-spectrum or initial-spectrum "
-          + "(averages over a Marchenko-Pastur law). Default: each in that order.")
+      description = "Try only this strategy: hypergeometric, pde, algebraic, hyperbolic, data-spectrum, initial-spectrum "
+          + "(averages over a Marchenko-Pastur law) or units (independent units in a Marchenko-Pastur spectrum). Default: each in "
+          + "that order.")
   String strategy;
 
   @Option(names = "--max-order", defaultValue = "" + DEFAULT_ORDER, paramLabel = "S",

@@ -48,6 +48,9 @@ public final class SolveWriter {
       f.pde().ifPresent(x -> sb.append("pde: ").append(x).append('\n'));
       f.characteristics().ifPresent(x -> sb.append("characteristics: ").append(x).append('\n'));
       f.relation().ifPresent(x -> sb.append("relation: ").append(x).append('\n'));
+      f.units().ifPresent(x -> sb.append("units: potential phi = ").append(x.potential()).append(", observed psi = ")
+          .append(x.observed()).append(", ").append(x.multiplicity().isOne() ? "one unit" : "units " + x.multiplicity())
+          .append(", weight ").append(x.scale()).append(", Marchenko-Pastur ratio ").append(x.ratio()).append('\n'));
       f.spectral().ifPresent(x -> sb.append("average: ").append(x.description()).append(" (kernel by the ")
           .append(x.kernelStrategy()).append(" strategy)\n"));
       sb.append("certified orders: ").append(Exponents.orders(f.certifiedOrders()))
@@ -82,6 +85,14 @@ public final class SolveWriter {
       f.pde().ifPresent(x -> root.put("pde", x));
       f.characteristics().ifPresent(x -> root.put("characteristics", x));
       f.relation().ifPresent(x -> root.put("relation", x));
+      f.units().ifPresent(x -> {
+        ObjectNode units = root.putObject("independent_units");
+        units.put("units", x.multiplicity().toString());
+        units.put("weight", x.scale().toString());
+        units.put("ratio", x.ratio().toString());
+        units.put("potential", x.potential().toString());
+        units.put("observed", x.observed().toString());
+      });
       f.spectral().ifPresent(x -> {
         ObjectNode average = root.putObject("marchenko_pastur_average");
         average.put("ratio", x.ratioValue().map(Object::toString).orElse(x.ratio()));
@@ -116,6 +127,10 @@ public final class SolveWriter {
       f.pde().ifPresent(x -> sb.append("The series satisfies ").append(Latex.text(x)).append(", solved by characteristics: ")
           .append(Latex.text(f.characteristics().orElse(""))).append(".\n"));
       f.relation().ifPresent(x -> sb.append("The series satisfies the algebraic relation ").append(Latex.text(x)).append(".\n"));
+      f.units().ifPresent(x -> sb.append("Each of the units is a vector $w$ with $R = |w|^2$ and $A = w^\\top \\Sigma w$ "
+          + "following $\\dot w = -\\nabla_w \\phi(R, A)$, so that in the eigendirection of $\\Sigma$ with eigenvalue $s$ its "
+          + "squared component is $x(0)^2 e^{2 (s \\alpha + \\beta)}$; $\\mu_{\\mathrm{MP}}$ is the Marchenko--Pastur law of "
+          + "$\\Sigma$.\n"));
       f.spectral().ifPresent(x -> sb.append("Here $\\mu_{\\mathrm{MP}}$ is the Marchenko--Pastur law of $X X^\\top / n$; the kernel $G$ was found by the ")
           .append(Latex.text(x.kernelStrategy())).append(" strategy and certified on its own series.\n"));
     } else {

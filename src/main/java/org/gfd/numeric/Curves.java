@@ -16,6 +16,7 @@ import org.gfd.summation.FormValue;
 import org.gfd.summation.SpectralAverage;
 import org.gfd.summation.SpectralValue;
 import org.gfd.summation.Summation;
+import org.gfd.summation.UnitFlowValue;
 
 /**
  * Loss curves {@code F(tau)} as numbers, at up to {@code digits} significant digits, each with an
@@ -56,6 +57,9 @@ public final class Curves {
    * @throws org.gfd.error.StoppedException when the budget ran out
    */
   public static Curve closedForm(ClosedForm form, TauGrid grid, int digits, WorkBudget budget) {
+    if (form.units().isPresent()) {
+      return units(form, grid, digits, budget);
+    }
     if (form.spectral().isEmpty()) {
       return closedForm(form.inputForm(), grid, digits, budget);
     }
@@ -79,6 +83,25 @@ public final class Curves {
                 + scientific(imaginary) + ")"));
       }
       points.add(point(tau, value, error, digits));
+    }
+    return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, points, Optional.empty());
+  }
+
+  /**
+   * A flow of independent units on the grid ({@link UnitFlowValue}): double precision, each value
+   * with the difference of a coarse and a fine integration as its error estimate.
+   */
+  private static Curve units(ClosedForm form, TauGrid grid, int digits, WorkBudget budget) {
+    Optional<List<UnitFlowValue.Estimate>> values = UnitFlowValue.at(form.units().get(), grid.points(), budget);
+    if (values.isEmpty()) {
+      return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, List.of(),
+          Optional.of("the flow of independent units has no value on the whole grid (a constant without a value, a negative tau, "
+              + "or a flow that stops being finite)"));
+    }
+    List<CurvePoint> points = new ArrayList<>();
+    for (int i = 0; i < grid.points().size(); i++) {
+      UnitFlowValue.Estimate e = values.get().get(i);
+      points.add(point(grid.points().get(i), new Apfloat(e.value(), 17), new Apfloat(e.error(), 17), digits));
     }
     return new Curve(Curve.Method.CLOSED_FORM, form.inputForm(), Optional.empty(), digits, points, Optional.empty());
   }

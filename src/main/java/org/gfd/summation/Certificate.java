@@ -2,6 +2,7 @@ package org.gfd.summation;
 
 import java.util.List;
 import java.util.Optional;
+import org.gfd.algebra.Polynomial;
 import org.gfd.network.WorkBudget;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -30,6 +31,22 @@ public final class Certificate {
     IAST list = (IAST) r.get();
     for (int s = 0; s < c.size(); s++) {
       if (!list.get(s + 1).isTrue()) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first order at which the flow of independent units {@code form} does not reproduce
+   * {@code c} (the coefficients with the constants' values), or empty when it reproduces all of
+   * them: the flow's own Taylor series, computed exactly from its equations
+   * ({@link UnitFlow#series}), against every order.
+   */
+  public static Optional<Integer> firstUnitsMismatch(UnitFlow form, List<Polynomial> c) {
+    List<Polynomial> own = form.series(c.size());
+    for (int s = 0; s < c.size(); s++) {
+      if (!own.get(s).equals(c.get(s))) {
         return Optional.of(s);
       }
     }

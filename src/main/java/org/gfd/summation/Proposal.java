@@ -7,13 +7,15 @@ import java.util.Optional;
  * constants), or none; an account of what it did (the systems it solved, their sizes and ranks,
  * where it stopped); for the PDE route, the equation found and its characteristics; for the
  * algebraic route, the relation found (with its exponential and the limits it allows); for a
- * Marchenko-Pastur average, its law and kernel (the closed form is then the integral).
+ * Marchenko-Pastur average, its law and kernel (the closed form is then the integral); for a flow
+ * of independent units, the flow (the closed form is then its description).
  */
 public record Proposal(Optional<String> closedForm, String account, Optional<String> pde,
-    Optional<String> characteristics, Optional<String> relation, Optional<SpectralAverage> spectral) {
+    Optional<String> characteristics, Optional<String> relation, Optional<SpectralAverage> spectral,
+    Optional<UnitFlow> units) {
   public Proposal(Optional<String> closedForm, String account, Optional<String> pde, Optional<String> characteristics,
       Optional<String> relation) {
-    this(closedForm, account, pde, characteristics, relation, Optional.empty());
+    this(closedForm, account, pde, characteristics, relation, Optional.empty(), Optional.empty());
   }
 
   public static Proposal found(String closedForm, String account) {
@@ -26,11 +28,16 @@ public record Proposal(Optional<String> closedForm, String account, Optional<Str
 
   static Proposal spectral(SpectralAverage form, String account) {
     return new Proposal(Optional.of(form.inputForm()), account, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of(form));
+        Optional.of(form), Optional.empty());
+  }
+
+  static Proposal units(UnitFlow form, String account) {
+    return new Proposal(Optional.of(form.description()), account, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of(form));
   }
 
   /** The same proposal with another account. */
   Proposal withAccount(String newAccount) {
-    return new Proposal(closedForm, newAccount, pde, characteristics, relation, spectral);
+    return new Proposal(closedForm, newAccount, pde, characteristics, relation, spectral, units);
   }
 }

@@ -27,4 +27,14 @@ public interface Strategy {
    */
   Proposal propose(List<Polynomial> c, List<Polynomial> general, Map<Variable, Rational> values, Symja symja,
       WorkBudget budget);
+
+  /**
+   * This strategy for an observable's series on a ray whose loss has the limit coefficients
+   * {@code lossCoefficients} (symbolic, on the same time scale): a strategy that reads the flow from
+   * the loss's series (the flow follows the loss) returns a copy that knows them; the others are
+   * unchanged.
+   */
+  default Strategy following(List<Polynomial> lossCoefficients) {
+    return this;
+  }
 }

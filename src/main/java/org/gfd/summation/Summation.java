@@ -39,6 +39,7 @@ public final class Summation {
     out.put("hyperbolic", new HyperbolicRational());
     out.put("data-spectrum", new DataSpectrumAverage());
     out.put("initial-spectrum", new InitialSpectrumAverage());
+    out.put("units", new IndependentUnits());
     return out;
   }
 
@@ -48,7 +49,8 @@ public final class Summation {
    */
   static List<Strategy> plainStrategies() {
     return strategies().values().stream()
-        .filter(s -> !(s instanceof DataSpectrumAverage) && !(s instanceof InitialSpectrumAverage)).toList();
+        .filter(s -> !(s instanceof DataSpectrumAverage) && !(s instanceof InitialSpectrumAverage)
+            && !(s instanceof IndependentUnits)).toList();
   }
 
   /** {@link #solve(List, List, WorkBudget)} with every strategy. */
@@ -91,7 +93,11 @@ public final class Summation {
       String f = proposal.closedForm().get();
       Optional<String> failure;
       String latex;
-      if (proposal.spectral().isPresent()) {
+      if (proposal.units().isPresent()) {
+        failure = Certificate.firstUnitsMismatch(proposal.units().get(), c)
+            .map(m -> "the flow's Taylor series differs at order " + m);
+        latex = proposal.units().get().latex();
+      } else if (proposal.spectral().isPresent()) {
         failure = Certificate.firstSpectralMismatch(proposal.spectral().get(), all, symja, budget)
             .map(m -> m < 0 ? "Symja could not expand its kernel" : "the moments of its kernel differ at order " + m);
         latex = spectralLatex(proposal.spectral().get(), symja, budget);
@@ -114,7 +120,7 @@ public final class Summation {
       tried.add(new Attempt(strategy.name(), true, proposal.account()));
       ClosedForm form = new ClosedForm(f, latex, strategy.name(), IntStream.range(0, seen).boxed().toList(),
           IntStream.range(seen, all.size()).boxed().toList(), proposal.pde(), proposal.characteristics(), proposal.relation(),
-          proposal.spectral());
+          proposal.spectral(), proposal.units());
       return new SummationResult(Optional.of(form), tried);
     }
     return new SummationResult(Optional.empty(), tried);
