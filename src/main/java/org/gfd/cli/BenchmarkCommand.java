@@ -36,8 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gfd benchmark}: wall time per order and the highest order reached within a time limit. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
-    description = "For each built-in CP model (identity target): the wall time of each order of the "
-        + "loss series, the highest order finished within the time limit, the peak heap, and the ray "
+    description = "For each built-in CP model (identity target), then the autoencoder: the wall time of each order of the "
+        + "loss series, the highest order finished within the time limit, the peak heap; for CP also the ray "
         + "limits on the model's mean-field vertex and in its NTK cell.")
 final class BenchmarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,6 +49,10 @@ final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--nu", split = ",", defaultValue = "2,3", paramLabel = "NU",
       description = "Tensor orders to run, comma separated. Default: ${DEFAULT-VALUE}.")
   List<Integer> nus;
+
+  @Option(names = "--autoencoder", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also time the autoencoder's train-loss series (default; --no-autoencoder skips it).")
+  boolean autoencoder;
 
   @Option(names = "--simulator", description = "Instead: gradient evaluations per second of the simulator's paths "
       + "for asymmetric CP nu = 3 with the identity target at p = H = --size (Gram, generic tensor network, "
@@ -85,34 +89,48 @@ final class BenchmarkCommand implements Callable<Integer> {
     for (boolean symmetric : new boolean[] {false, true}) {
       for (int nu : nus) {
         Model model = ModelLoader.builtIn(symmetric ? "cp-symmetric" : "cp", Map.of("nu", nu));
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        LossSeries series = Gfd.series(model, LossSeriesEngine.MAX_ORDER,
-            Interrupts.watch(BudgetOptions.budget("--seconds", seconds)), s -> {});
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-          if (pool.getType() == MemoryType.HEAP) {
-            peak += pool.getPeakUsage().getUsed();
-          }
-        }
-        double total = 0;
-        for (int s = 0; s <= series.maxOrder(); s++) {
-          total += series.orderSeconds().get(s);
-          out.printf("%s | %d | %.3f | %.3f | %d%n", model.describe(), s, series.orderSeconds().get(s),
-              total, series.networkCounts().get(s));
-        }
-        out.printf("%s | highest order within %s s: %d%s | peak heap %d MiB%n", model.describe(), seconds,
-            series.maxOrder(), series.stopReason().map(r -> " (" + r + ")").orElse(""), peak >> 20);
-        out.flush();
-        if (series.stopReason().filter(r -> r.limit() != StopReason.Limit.TIME).isPresent()) {
-          throw new StoppedException(series.stopReason().get());
-        }
-        rayLines.addAll(rayLimits(model, series.coefficients()));
+        rayLines.addAll(rayLimits(model, timedSeries(model, out).coefficients()));
       }
+    }
+    if (autoencoder) {
+      timedSeries(ModelLoader.builtIn("autoencoder", Map.of()), out);
     }
     out.println("# ray limits from the full series: model | ray | orders | verdict | surviving orders | seconds to analyze");
     rayLines.forEach(out::println);
     return ExitCode.OK;
+  }
+
+  /**
+   * The loss series of {@code model} within the time limit, each order's wall time printed with
+   * the highest order and the peak heap.
+   *
+   * @throws StoppedException when it stopped for another reason than the time limit
+   */
+  private LossSeries timedSeries(Model model, PrintWriter out) {
+    System.gc();
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    LossSeries series = Gfd.series(model, LossSeriesEngine.MAX_ORDER,
+        Interrupts.watch(BudgetOptions.budget("--seconds", seconds)), s -> {});
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    double total = 0;
+    for (int s = 0; s <= series.maxOrder(); s++) {
+      total += series.orderSeconds().get(s);
+      out.printf("%s | %d | %.3f | %.3f | %d%n", model.describe(), s, series.orderSeconds().get(s),
+          total, series.networkCounts().get(s));
+    }
+    out.printf("%s | highest order within %s s: %d%s | peak heap %d MiB%n", model.describe(), seconds,
+        series.maxOrder(), series.stopReason().map(r -> " (" + r + ")").orElse(""), peak >> 20);
+    out.flush();
+    // the time limit and a full heap end a model's run with its finished orders; anything else ends the benchmark
+    if (series.stopReason().filter(r -> r.limit() != StopReason.Limit.TIME && r.limit() != StopReason.Limit.MEMORY).isPresent()) {
+      throw new StoppedException(series.stopReason().get());
+    }
+    return series;
   }
 
   /** Gradient evaluations per second of the three routes to CP's gradient, measured side by side. */
