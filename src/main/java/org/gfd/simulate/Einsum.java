@@ -22,8 +22,10 @@ import org.gfd.error.InputException;
  * result keeps a label exactly when the output or another operand still needs it. For CP's
  * {@code <T, T>} this finds the Gram route ({@code U_m U_m^T} first, then their elementwise
  * product), {@code O(nu H^2 p)} instead of {@code O(H p^nu)}. Cost of a pairwise step: the
- * product of the sizes of the distinct labels of the pair. Immutable; {@link #evaluate} is
- * thread-safe.
+ * product of the sizes of the distinct labels of the pair. A step that is a batch of matrix
+ * products (no diagonal, every label summed appearing in both operands) of some size runs as
+ * EJML matrix products ({@link Gemm}); any other step, as one odometer over its labels.
+ * Immutable; {@link #evaluate} is thread-safe.
  */
 final class Einsum {
   /** One pairwise step: operands {@code left} and {@code right} (positions in the working list) into one. */
@@ -143,6 +145,10 @@ final class Einsum {
    * the positions a label holds in it (so a repeated label reads a diagonal).
    */
   private double[] contract(List<String> a, double[] av, List<String> b, double[] bv, List<String> keep) {
+    double[] product = Gemm.contract(a, av, b, bv, keep, sizes);
+    if (product != null) {
+      return product;
+    }
     List<String> all = new ArrayList<>(new LinkedHashSet<>(keep));
     for (String l : a) {
       if (!all.contains(l)) {
