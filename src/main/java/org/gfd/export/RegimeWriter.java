@@ -129,6 +129,7 @@ public final class RegimeWriter {
       for (Faces.Face f : vf.faces().faces()) {
         sb.append(faceRow(model, map.axes(), f, false)).append('\n');
       }
+      sb.append(wallTable(model, map.axes(), vf.faces()));
     }
     sb.append(stability(study)).append('\n');
     return sb.toString();
@@ -146,17 +147,52 @@ public final class RegimeWriter {
    */
   public static String faceRow(Model model, List<Variable> axes, Faces.Face f, boolean latex) {
     String sep = latex ? " & " : " | ";
-    StringBuilder ray = new StringBuilder();
-    f.exponents().forEach((v, a) -> ray.append(ray.length() == 0 ? "" : ", ").append(latex ? "$" + Latex.power(v, 1) : v.name())
-        .append(latex ? " = p^{" + Latex.rational(a) + "}$" : " = p^(" + a + ")"));
-    RayLimit l = f.limit();
     String name = model.faceName(axes, f.normal()).orElse("-");
+    return (latex ? Latex.text(name) : name) + sep + normal(f.normal()) + sep + rayInside(f.exponents(), latex) + sep
+        + limitFields(f.limit(), latex, sep);
+  }
+
+  /**
+   * The walls between the faces (edges of the polytope), as text: a header and one row each, the two
+   * faces it lies between, its direction, a ray inside it, {@code e}, {@code c} and the surviving
+   * orders there.
+   */
+  public static String wallTable(Model model, List<Variable> axes, Faces.Result r) {
+    StringBuilder sb = new StringBuilder("# walls between two faces (edges of the polytope; both ratios degenerate at once)\n");
+    sb.append("# wall between | direction | ray inside | e | c | surviving orders\n");
+    for (Faces.Wall w : r.walls()) {
+      sb.append(wallRow(model, axes, r, w, false)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** One wall as a row, as {@link #faceRow} writes a face. */
+  public static String wallRow(Model model, List<Variable> axes, Faces.Result r, Faces.Wall w, boolean latex) {
+    String sep = latex ? " & " : " | ";
+    String between = faceName(model, axes, r.faces().get(w.first())) + " / " + faceName(model, axes, r.faces().get(w.second()));
+    return (latex ? Latex.text(between) : between) + sep + normal(w.direction()) + sep + rayInside(w.exponents(), latex) + sep
+        + limitFields(w.limit(), latex, sep);
+  }
+
+  /** A face's name from the model, else its normal. */
+  private static String faceName(Model model, List<Variable> axes, Faces.Face f) {
+    return model.faceName(axes, f.normal()).orElse(normal(f.normal()));
+  }
+
+  private static String rayInside(java.util.Map<Variable, Rational> exponents, boolean latex) {
+    StringBuilder ray = new StringBuilder();
+    exponents.forEach((v, a) -> ray.append(ray.length() == 0 ? "" : ", ").append(latex ? "$" + Latex.power(v, 1) : v.name())
+        .append(latex ? " = p^{" + Latex.rational(a) + "}$" : " = p^(" + a + ")"));
+    return ray.toString();
+  }
+
+  /** {@code e}, {@code c} (with a note when it drifts with S) and the surviving orders of a limit. */
+  private static String limitFields(RayLimit l, boolean latex, String sep) {
     List<Integer> surviving = l.survivingOrders();
     // one order s >= 2 alone: the time scale is the highest order's and drifts with S (the leading
     // part of the loss does not move there; verify --evolving normalizes the part that does)
     String drifting = surviving.size() == 1 && surviving.get(0) >= 2 ? " (set by the highest order; see verify --evolving)" : "";
-    return (latex ? Latex.text(name) : name) + sep + normal(f.normal()) + sep + ray + sep
-        + (latex ? "$" + Latex.rational(l.normExponent()) + "$" : l.normExponent().toString()) + sep
+    return (latex ? "$" + Latex.rational(l.normExponent()) + "$" : l.normExponent().toString()) + sep
         + l.timeExponent().map(t -> latex ? "$" + Latex.rational(t) + "$" : t.toString()).orElse("none")
         + (latex ? Latex.text(drifting) : drifting) + sep + Exponents.orders(surviving);
   }
@@ -311,6 +347,24 @@ public final class RegimeWriter {
         f.limit().survivingOrders().forEach(surv::add);
         fo.set("limit", polynomialsJson(f.parts()));
       }
+      ArrayNode walls = o.putArray("walls");
+      for (Faces.Wall w : vf.faces().walls()) {
+        ObjectNode wo = walls.addObject();
+        ArrayNode between = wo.putArray("between");
+        between.add(faceName(model, map.axes(), vf.faces().faces().get(w.first())));
+        between.add(faceName(model, map.axes(), vf.faces().faces().get(w.second())));
+        ArrayNode direction = wo.putArray("direction");
+        for (long x : w.direction()) {
+          direction.add(x);
+        }
+        ObjectNode ray = wo.putObject("ray");
+        w.exponents().forEach((v, a) -> ray.put(v.name(), a.toString()));
+        wo.put("norm_exponent", w.limit().normExponent().toString());
+        w.limit().timeExponent().ifPresent(t -> wo.put("time_exponent", t.toString()));
+        ArrayNode surv = wo.putArray("surviving_orders");
+        w.limit().survivingOrders().forEach(surv::add);
+        wo.set("limit", polynomialsJson(w.parts()));
+      }
     }
     root.put("stable", study.isStable());
     ArrayNode changes = root.putArray("changes");
@@ -433,6 +487,12 @@ public final class RegimeWriter {
       sb.append("\\begin{tabular}{@{}lllll l@{}}\nface & normal & ray inside & $e$ & $c$ & surviving orders \\\\\n\\hline\n");
       for (Faces.Face f : vf.faces().faces()) {
         sb.append(faceRow(model, map.axes(), f, true)).append(" \\\\\n");
+      }
+      sb.append("\\end{tabular}\n\n").append(Latex.text("The walls between two faces (edges of the polytope, where both ratios "
+          + "degenerate at once):")).append("\n\n");
+      sb.append("\\begin{tabular}{@{}lllll l@{}}\nwall between & direction & ray inside & $e$ & $c$ & surviving orders \\\\\n\\hline\n");
+      for (Faces.Wall w : vf.faces().walls()) {
+        sb.append(wallRow(model, map.axes(), vf.faces(), w, true)).append(" \\\\\n");
       }
       sb.append("\\end{tabular}\n");
     }

@@ -428,6 +428,7 @@ public final class VerifyWriter {
     for (Faces.Face f : r.faces()) {
       sb.append(RegimeWriter.faceRow(model, variables, f, false)).append('\n');
     }
+    sb.append(RegimeWriter.wallTable(model, variables, r));
     for (Faces.Face f : r.faces()) {
       sb.append("face ").append(model.faceName(variables, f.normal()).map(n -> "\"" + n + "\" ").orElse(""))
           .append("normal ").append(RegimeWriter.normal(f.normal())).append(", ").append(f.corners()).append(" corners\n");

@@ -17,6 +17,13 @@ import org.gfd.algebra.Variable;
  * the ray's exponents from the point in the direction {@code delta}; its part of each
  * {@code hat c_s} is that regime's limit. Three constants (three ray variables), as for the
  * autoencoder's {@code (h, v, m)}.
+ *
+ * <p>The map near the point is the polytope's normal fan, so its faces of every dimension come
+ * from the polytope's: a facet is a ray of the map (a named regime, one ratio degenerating), an
+ * edge where two facets meet is a wall of the map between those two regimes (two ratios
+ * degenerating at once; its direction the sum of the two normals, its part of each coefficient the
+ * terms that lead in that direction, on the edge for the polytope's own coefficient), and a vertex
+ * is a full-dimensional cell, where one monomial leads.
  */
 public final class Faces {
   private Faces() {}
@@ -42,7 +49,20 @@ public final class Faces {
    * @param order the order whose polytope was taken (the highest nonzero one)
    * @param faces one per facet
    */
-  public record Result(String shape, int order, List<Face> faces) {}
+  public record Result(String shape, int order, List<Face> faces, List<Wall> walls) {}
+
+  /**
+   * One edge of the polytope: the wall of the map between two facets' regimes.
+   *
+   * @param first the index of one facet in {@link Result#faces()}
+   * @param second the index of the other, larger
+   * @param direction the sum of their outer normals, a direction inside the wall
+   * @param exponents a ray inside the wall: the point moved by half the direction
+   * @param limit the limit along that ray
+   * @param parts the part of each {@code hat c_s} at the point that leads in the wall's direction
+   */
+  public record Wall(int first, int second, long[] direction, Map<Variable, Rational> exponents, RayLimit limit,
+      List<Polynomial> parts) {}
 
   /**
    * The faces at the point of {@code ray} (symbolic constants) from {@code coefficients}.
@@ -94,7 +114,28 @@ public final class Faces {
       }
       faces.add(new Face(f.normal(), f.corners(), moved, limit(loss, observed, inside), parts, f.points()));
     }
-    return new Result(NewtonPolytope.shape(facets), order, faces);
+    List<Wall> walls = new ArrayList<>();
+    for (int i = 0; i < facets.size(); i++) {
+      for (int j = i + 1; j < facets.size(); j++) {
+        // two facets of a 3-polytope with two points in common share the edge through them
+        if (common(facets.get(i).points(), facets.get(j).points()) < 2) {
+          continue;
+        }
+        long[] d = new long[3];
+        Map<Variable, Rational> moved = new LinkedHashMap<>();
+        for (int k = 0; k < 3; k++) {
+          d[k] = facets.get(i).normal()[k] + facets.get(j).normal()[k];
+          moved.put(vars.get(k), ray.exponents().get(vars.get(k)).add(Rational.of(d[k], 2)));
+        }
+        Ray inside = new Ray(moved, ray.constantValues(), Optional.empty(), Optional.empty());
+        List<Polynomial> parts = new ArrayList<>();
+        for (Polynomial c : limit.limitCoefficients()) {
+          parts.add(part(c, d, constants));
+        }
+        walls.add(new Wall(i, j, d, moved, limit(loss, observed, inside), parts));
+      }
+    }
+    return new Result(NewtonPolytope.shape(facets), order, faces, walls);
   }
 
   /** The observable's limit on {@code ray} with the loss's time scale there (unless the ray fixes one). */
@@ -104,6 +145,19 @@ public final class Faces {
     }
     Optional<Rational> c = ray.timeExponent().or(() -> RayLimits.analyze(loss, ray).timeExponent());
     return RayLimits.analyze(observed, new Ray(ray.exponents(), ray.constantValues(), c, ray.normExponent()));
+  }
+
+  private static int common(List<long[]> a, List<long[]> b) {
+    int n = 0;
+    for (long[] x : a) {
+      for (long[] y : b) {
+        if (java.util.Arrays.equals(x, y)) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n;
   }
 
   private static long[] exponents(Monomial m, List<Variable> constants) {

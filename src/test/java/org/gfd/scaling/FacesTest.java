@@ -72,6 +72,29 @@ class FacesTest {
     for (int s = 0; s <= 3; s++) {
       assertEquals(largeData.parts().get(s), inside.limitCoefficient(s), "order " + s);
     }
+    // the walls: the nine edges of a triangular prism, each between two facets that share an edge
+    // (all pairs but the two triangles, which meet nowhere); along a wall where the time scale does
+    // not move, its part of each coefficient is the limit there
+    assertEquals(9, r.walls().size());
+    Set<String> pairs = new TreeSet<>();
+    for (Faces.Wall w : r.walls()) {
+      Faces.Face a = r.faces().get(w.first());
+      Faces.Face b = r.faces().get(w.second());
+      for (int k = 0; k < 3; k++) {
+        assertEquals(a.normal()[k] + b.normal()[k], w.direction()[k]);
+      }
+      pairs.add(names.get(key(a)) + " / " + names.get(key(b)));
+      if (w.limit().timeExponent().equals(Optional.of(Rational.ZERO)) && w.limit().survivingOrders().equals(List.of(1, 2, 3))) {
+        for (int s = 0; s <= 3; s++) {
+          assertEquals(w.parts().get(s), w.limit().limitCoefficient(s), "wall " + pairs + ", order " + s);
+        }
+      }
+    }
+    assertTrue(pairs.stream().noneMatch(x -> x.contains("small data") && x.contains("large data")), pairs.toString());
+  }
+
+  private static String key(Faces.Face f) {
+    return f.normal()[0] + "," + f.normal()[1] + "," + f.normal()[2];
   }
 
   @Test
