@@ -41,7 +41,10 @@ public final class CompareWriter {
     for (Comparison.SizeRun run : runs) {
       double worstError = 0;
       for (int k = 0; k < run.tau().length; k++) {
-        worstError = Math.max(worstError, run.error()[k] / Math.abs(run.simulated()[k]));
+        // an evolving part starts at exactly 0, with no error: nothing relative to report there
+        if (run.simulated()[k] != 0) {
+          worstError = Math.max(worstError, run.error()[k] / Math.abs(run.simulated()[k]));
+        }
       }
       sb.append(run.p()).append(" | ").append(describe(run)).append(" | ").append(run.seeds()).append(" | ")
           .append(number(run.maxDeviation(), 4)).append(" | ").append(number(run.tauOfMax(), 4)).append(" | ")
