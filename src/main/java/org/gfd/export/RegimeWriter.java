@@ -179,7 +179,7 @@ public final class RegimeWriter {
     return model.faceName(axes, f.normal()).orElse(normal(f.normal()));
   }
 
-  private static String rayInside(java.util.Map<Variable, Rational> exponents, boolean latex) {
+  private static String rayInside(Map<Variable, Rational> exponents, boolean latex) {
     StringBuilder ray = new StringBuilder();
     exponents.forEach((v, a) -> ray.append(ray.length() == 0 ? "" : ", ").append(latex ? "$" + Latex.power(v, 1) : v.name())
         .append(latex ? " = p^{" + Latex.rational(a) + "}$" : " = p^(" + a + ")"));

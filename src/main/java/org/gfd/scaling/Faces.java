@@ -1,6 +1,7 @@
 package org.gfd.scaling;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ public final class Faces {
     int n = 0;
     for (long[] x : a) {
       for (long[] y : b) {
-        if (java.util.Arrays.equals(x, y)) {
+        if (Arrays.equals(x, y)) {
           n++;
           break;
         }

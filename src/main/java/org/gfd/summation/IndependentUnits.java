@@ -1,5 +1,6 @@
 package org.gfd.summation;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -312,8 +313,8 @@ final class IndependentUnits implements Strategy {
     if (q.signum() < 0) {
       return Optional.empty();
     }
-    java.math.BigInteger n = q.numerator().sqrt();
-    java.math.BigInteger d = q.denominator().sqrt();
+    BigInteger n = q.numerator().sqrt();
+    BigInteger d = q.denominator().sqrt();
     return n.multiply(n).equals(q.numerator()) && d.multiply(d).equals(q.denominator()) ? Optional.of(Rational.of(n).divide(Rational.of(d)))
         : Optional.empty();
   }

@@ -1,5 +1,6 @@
 package org.gfd.summation;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,12 +129,12 @@ public record UnitFlow(Monomial multiplicity, Monomial scale, Monomial ratio, Po
         to.append(to.length() == 0 ? "" : " ").append(pw.getKey().name()).append(Math.abs(e) == 1 ? "" : "^{" + Math.abs(e) + "}");
       }
       Rational num = Rational.of(c.numerator());
-      boolean plain = down.length() == 0 && c.denominator().equals(java.math.BigInteger.ONE);
+      boolean plain = down.length() == 0 && c.denominator().equals(BigInteger.ONE);
       if (plain) {
         sb.append(num.equals(Rational.ONE) && up.length() > 0 ? "" : num + (up.length() > 0 ? " " : "")).append(up);
       } else {
         sb.append("\\frac{").append(num.equals(Rational.ONE) && up.length() > 0 ? "" : num + (up.length() > 0 ? " " : ""))
-            .append(up).append("}{").append(c.denominator().equals(java.math.BigInteger.ONE) ? "" : c.denominator() + " ")
+            .append(up).append("}{").append(c.denominator().equals(BigInteger.ONE) ? "" : c.denominator() + " ")
             .append(down).append('}');
       }
     }

@@ -1,6 +1,7 @@
 package org.gfd.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ class EinsumTest {
         arrays.add(a);
       }
       String name = c[0] + "," + c[1] + "->" + c[2];
-      org.junit.jupiter.api.Assertions.assertNotNull(
+      assertNotNull(
           Gemm.contract(operands.get(0), arrays.get(0), operands.get(1), arrays.get(1), output, sizes), name + " takes EJML's route");
       double[] expected = literal(operands, arrays, output, sizes);
       double[] actual = new Einsum(operands, output, sizes).evaluate(arrays);
