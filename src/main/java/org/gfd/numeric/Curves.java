@@ -16,7 +16,6 @@ import org.gfd.summation.FormValue;
 import org.gfd.summation.SpectralAverage;
 import org.gfd.summation.SpectralValue;
 import org.gfd.summation.Summation;
-import org.gfd.summation.UnitFlowValue;
 
 /**
  * Loss curves {@code F(tau)} as numbers, at up to {@code digits} significant digits, each with an

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Marchenko-Pastur average, its law and kernel (then {@code inputForm} is the integral, which
  * Symja does not evaluate: its values come from a quadrature, {@link SpectralValue}); a flow of
  * independent units, its flow (then {@code inputForm} describes it; its values come from
- * integrating the flow, {@link UnitFlowValue}).
+ * integrating the flow, {@code numeric.UnitFlowValue}).
  */
 public record ClosedForm(String inputForm, String latex, String strategy, List<Integer> certifiedOrders,
     List<Integer> heldOutOrders, Optional<String> pde, Optional<String> characteristics, Optional<String> relation,

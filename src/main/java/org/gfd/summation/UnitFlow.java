@@ -28,8 +28,8 @@ import org.gfd.algebra.Variable;
  * {@code M(u) = Integral e^(u s) dMP(r, 1)(s)} the law's moment generating function: two ordinary
  * differential equations. Their Taylor series is exact ({@link #series}: {@code M}'s coefficients
  * are the law's moments, polynomials in {@code r}); their values come from integrating them
- * numerically ({@link UnitFlowValue}). The weight-tied autoencoder's narrow-latent face is of this
- * kind: a latent unit follows {@code phi = -A + R A / 2} (train loss) and the population loss is
+ * numerically ({@code numeric.UnitFlowValue}). The weight-tied autoencoder's narrow-latent face
+ * is of this kind: a latent unit follows {@code phi = -A + R A / 2} (train loss) and the population loss is
  * {@code psi = R^2 / 2 - R}.
  *
  * @param multiplicity {@code k}, a monomial in the ray constants
@@ -142,7 +142,7 @@ public record UnitFlow(Monomial multiplicity, Monomial scale, Monomial ratio, Po
   }
 
   /** A constant's value as a number, when it has one. */
-  Optional<Rational> value(Monomial m) {
+  public Optional<Rational> value(Monomial m) {
     return MarchenkoPastur.value(m, values);
   }
 
@@ -207,7 +207,7 @@ public record UnitFlow(Monomial multiplicity, Monomial scale, Monomial ratio, Po
   }
 
   /** The partial derivative of a polynomial in {@code x}. */
-  static Polynomial derivative(Polynomial q, Variable x) {
+  public static Polynomial derivative(Polynomial q, Variable x) {
     return TauSeries.derivative(List.of(q), x).get(0);
   }
 }

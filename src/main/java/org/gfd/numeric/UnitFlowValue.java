@@ -1,4 +1,4 @@
-package org.gfd.summation;
+package org.gfd.numeric;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.network.WorkBudget;
+import org.gfd.summation.UnitFlow;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
@@ -19,7 +20,7 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * The values of a flow of independent units ({@link UnitFlow}) at given {@code tau}: its two
  * equations for {@code alpha} and {@code beta} integrated by Hipparchus's Dormand-Prince 8(5,3) in
  * double precision, with the law's moment generating function {@code M(u)} and its derivative
- * from the trapezoid rule in the angle (as {@link SpectralValue} does: {@code s = 1 + r + 2 sqrt(r)
+ * from the trapezoid rule in the angle (as {@link org.gfd.summation.SpectralValue} does: {@code s = 1 + r + 2 sqrt(r)
  * cos(theta)}, weights {@code (2 / n) sin(theta)^2 / s}, plus the mass {@code 1 - 1/r} at 0 when
  * {@code r > 1}), summed with the largest exponent taken out so that neither overflows.
  *
