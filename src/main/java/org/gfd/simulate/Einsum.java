@@ -168,15 +168,7 @@ final class Einsum {
     long[] sa = strides(a, all);
     long[] sb = strides(b, all);
     long[] sr = strides(keep, all);
-    long resultSize = 1;
-    for (String l : keep) {
-      resultSize *= sizes.get(l);
-      if (resultSize > ConcreteModel.MAX_ENTRIES) {
-        throw new InputException("a contraction of the model's terms would hold more than " + ConcreteModel.MAX_ENTRIES
-            + " entries at these sizes (labels " + keep + ")");
-      }
-    }
-    double[] r = new double[(int) resultSize];
+    double[] r = new double[entries(keep, sizes)];
     int[] idx = new int[n];
     long ia = 0;
     long ib = 0;
@@ -207,6 +199,23 @@ final class Einsum {
         return r;
       }
     }
+  }
+
+  /**
+   * The number of entries of an array over {@code labels}.
+   *
+   * @throws InputException when it is above {@link ConcreteModel#MAX_ENTRIES}
+   */
+  static int entries(List<String> labels, Map<String, Integer> sizes) {
+    long n = 1;
+    for (String l : labels) {
+      n *= sizes.get(l);
+      if (n > ConcreteModel.MAX_ENTRIES) {
+        throw new InputException("a contraction of the model's terms would hold more than " + ConcreteModel.MAX_ENTRIES
+            + " entries at these sizes (labels " + labels + ")");
+      }
+    }
+    return (int) n;
   }
 
   /** For each label of {@code all}, its stride in a row-major array over {@code labels} (summed over repeats). */

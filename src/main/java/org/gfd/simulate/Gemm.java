@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.gfd.error.InputException;
 
 /**
  * One pairwise step of {@link Einsum} as a batch of matrix products, when it is one: with the
@@ -63,21 +62,17 @@ final class Gemm {
         return null;
       }
     }
-    int nb = volume(batch, sizes);
-    int nl = volume(left, sizes);
-    int nr = volume(right, sizes);
-    int ns = volume(summed, sizes);
+    int nb = Einsum.entries(batch, sizes);
+    int nl = Einsum.entries(left, sizes);
+    int nr = Einsum.entries(right, sizes);
+    int ns = Einsum.entries(summed, sizes);
     if (summed.isEmpty() || (long) nl * nr * ns < MIN_WORK) {
       return null;
     }
-    long resultSize = (long) nb * nl * nr;
-    if (resultSize > ConcreteModel.MAX_ENTRIES) {
-      throw new InputException("a contraction of the model's terms would hold more than " + ConcreteModel.MAX_ENTRIES
-          + " entries at these sizes (labels " + keep + ")");
-    }
+    int resultSize = Einsum.entries(keep, sizes);
     double[] ap = permute(av, a, concat(batch, left, summed), sizes);
     double[] bp = permute(bv, b, concat(batch, summed, right), sizes);
-    double[] rp = new double[(int) resultSize];
+    double[] rp = new double[resultSize];
     DMatrixRMaj x = new DMatrixRMaj(nl, ns);
     DMatrixRMaj y = new DMatrixRMaj(ns, nr);
     DMatrixRMaj z = new DMatrixRMaj(nl, nr);
@@ -92,18 +87,6 @@ final class Gemm {
 
   private static long distinct(List<String> labels) {
     return labels.stream().distinct().count();
-  }
-
-  private static int volume(List<String> labels, Map<String, Integer> sizes) {
-    long v = 1;
-    for (String l : labels) {
-      v *= sizes.get(l);
-    }
-    if (v > ConcreteModel.MAX_ENTRIES) {
-      throw new InputException("a contraction of the model's terms would hold more than " + ConcreteModel.MAX_ENTRIES
-          + " entries at these sizes (labels " + labels + ")");
-    }
-    return (int) v;
   }
 
   @SafeVarargs
