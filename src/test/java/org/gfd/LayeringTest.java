@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   /** The stages in data-flow order. */
   private static final List<String> STAGES = List.of(
-      "error", "algebra", "model", "lang", "network", "diagram", "series", "scaling", "summation", "numeric", "simulate", "export", "api", "cli");
+      "error", "algebra", "model", "lang", "network", "diagram", "series", "scaling", "summation", "numeric", "dmft", "simulate", "export", "api", "cli");
   /** Library package prefix to the stages allowed to import it. */
   private static final Map<String, List<String>> LIBRARIES = Map.of(
       "org.jgrapht", List.of("network", "diagram", "export"),

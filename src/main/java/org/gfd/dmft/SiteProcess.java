@@ -1,0 +1,248 @@
+package org.gfd.dmft;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import org.gfd.error.InputException;
+
+/**
+ * The parameter site of the DMFT in discrete time (step {@code h}): one coordinate's numbers
+ * {@code theta} under gradient descent in the field the data exert on it,
+ *
+ * <pre>  theta(k+1) = theta(k) - h grad f(theta(k)) g(k),
+ *  g(k) = psi(k) + sum_{l <= k} R_r(k, l) e(k),   e = f(theta) - b,   psi ~ N(0, alpha C_r)</pre>
+ *
+ * with {@code theta(0)} and the teacher {@code b} Gaussian. A site reports the statistics the
+ * data site needs: {@code C_e(k+1, l)} and the response {@code R_e(k+1, l) = E[d e(k+1) / d g(l)]}
+ * (the derivative taken through the whole single-site process, its memory term included).
+ */
+sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
+  /** {@code C_e(0, 0)}. */
+  double start();
+
+  /**
+   * Advances from step {@code k} to {@code k + 1} with the kernels' row {@code k}; writes
+   * {@code C_e(k+1, l)} for {@code l <= k+1} to {@code correlations} and {@code R_e(k+1, l)} for
+   * {@code l <= k} to {@code responses}.
+   */
+  void step(int k, Kernels kernels, double h, double[] correlations, double[] responses);
+
+  /**
+   * An affine site {@code f = c0 + c . theta}: {@code e} is linear in the Gaussians, so its
+   * second moments follow exactly, without sampling and without factoring {@code C_psi}. With
+   * {@code kappa = |c|^2}, {@code e(k+1) = e(k) - h kappa (psi(k) + sum_l R_r(k, l) e(l))}, and
+   * with {@code P(k, l) = E[psi(k) e(l)]} ({@code P(k, 0) = 0}: the field is independent of the
+   * site's start):
+   *
+   * <pre>  C_e(k+1, l) = C_e(k, l) - h kappa (P(k, l) + sum_j R_r(k, j) C_e(j, l))
+   *  P(k, l+1)   = P(k, l) - h kappa (C_psi(k, l) + sum_j R_r(l, j) P(k, j))</pre>
+   *
+   * The response obeys the recursion of {@code e} with a unit kick in place of {@code psi}.
+   */
+  final class Gaussian implements SiteProcess {
+    private final double kappa;
+    private final double secondMoment;
+    private final double[][] response;
+
+    /** {@code secondMoment = E[e(0)^2]}. */
+    Gaussian(double kappa, double secondMoment, int steps) {
+      this.kappa = kappa;
+      this.secondMoment = secondMoment;
+      response = new double[steps + 1][steps + 1];
+    }
+
+    @Override
+    public double start() {
+      return secondMoment;
+    }
+
+    @Override
+    public void step(int k, Kernels kernels, double h, double[] correlations, double[] responses) {
+      double[] rr = kernels.rr[k];
+      double[][] ce = kernels.ce;
+      double[] field = new double[k + 2];
+      for (int l = 0; l <= k; l++) {
+        double s = kernels.alpha * kernels.cr[k][l];
+        double[] rrl = kernels.rr[l];
+        for (int j = 0; j <= l; j++) {
+          s += rrl[j] * field[j];
+        }
+        field[l + 1] = field[l] - h * kappa * s;
+      }
+      for (int l = 0; l <= k + 1; l++) {
+        double s = field[l];
+        for (int j = 0; j <= k; j++) {
+          s += rr[j] * (l <= k ? ce[j][l] : correlations[j]);
+        }
+        correlations[l] = (l <= k ? ce[k][l] : correlations[k]) - h * kappa * s;
+      }
+      for (int j = 0; j <= k; j++) {
+        double kick = j == k ? 1 : 0;
+        for (int l = j + 1; l <= k; l++) {
+          kick += rr[l] * response[l][j];
+        }
+        response[k + 1][j] = response[k][j] - h * kappa * kick;
+        responses[j] = response[k + 1][j];
+      }
+    }
+  }
+
+  /**
+   * A polynomial site sampled by Monte Carlo: {@code samples} independent copies of the process,
+   * of which the first {@code responseSamples} also carry the tangent {@code d theta(k) / d g(l)}
+   * for every {@code l < k}, from which the response is averaged. The tangent obeys
+   *
+   * <pre>  dtheta(k+1) = dtheta(k) - h (Hess f(theta(k)) dtheta(k) g(k) + grad f(theta(k)) (delta_{kl} + sum_{l'} R_r(k, l') de(l')))</pre>
+   *
+   * with {@code de = grad f . dtheta}. Costs {@code O(samples K^2 + responseSamples K^3)} over
+   * {@code K} steps, and {@code responseSamples K^2 / 2} doubles of tangent history.
+   */
+  final class Sampled implements SiteProcess {
+    private final SiteFunction.Compiled f;
+    private final int dim;
+    private final int samples;
+    private final int responseSamples;
+    private final double[] theta;
+    private final double[] teacher;
+    private final double[][] e;
+    private final double[][] z;
+    private final double[][] tangent;
+    private final double[][][] de;
+    private final Random random;
+
+    /**
+     * @param variances the variance of each number of the site at {@code t = 0}
+     * @param teacherVariance the teacher's variance (0 without one)
+     */
+    Sampled(SiteFunction f, double[] variances, double teacherVariance, int steps, int samples, int responseSamples,
+        long seed) {
+      this.f = f.compile();
+      this.dim = f.dimension();
+      this.samples = samples;
+      this.responseSamples = responseSamples;
+      random = new Random(seed);
+      theta = new double[samples * dim];
+      teacher = new double[samples];
+      for (int s = 0; s < samples; s++) {
+        for (int q = 0; q < dim; q++) {
+          theta[s * dim + q] = Math.sqrt(variances[q]) * random.nextGaussian();
+        }
+        teacher[s] = Math.sqrt(teacherVariance) * random.nextGaussian();
+      }
+      e = new double[steps + 1][];
+      z = new double[steps][];
+      tangent = new double[steps + 1][];
+      de = new double[steps + 1][][];
+    }
+
+    @Override
+    public double start() {
+      e[0] = new double[samples];
+      for (int s = 0; s < samples; s++) {
+        e[0][s] = f.value(theta, s * dim) - teacher[s];
+      }
+      return mean(e[0], e[0], samples);
+    }
+
+    @Override
+    public void step(int k, Kernels kernels, double h, double[] correlations, double[] responses) {
+      double[] rr = kernels.rr[k];
+      double[] chol = kernels.cholesky[k];
+      z[k] = new double[samples];
+      for (int s = 0; s < samples; s++) {
+        z[k][s] = random.nextGaussian();
+      }
+      double[] g = new double[samples];
+      for (int j = 0; j <= k; j++) {
+        axpy(chol[j], z[j], g, samples);
+        axpy(rr[j], e[j], g, samples);
+      }
+      double[] grad = new double[responseSamples * dim];
+      double[] hess = new double[responseSamples * dim * dim];
+      for (int s = 0; s < responseSamples; s++) {
+        f.gradient(theta, s * dim, grad, s * dim);
+        f.hessian(theta, s * dim, hess, s * dim * dim);
+      }
+      // the tangents of the response samples, from the state before the step
+      tangent[k] = new double[responseSamples * dim];
+      double[][] newTangent = new double[k + 1][];
+      double[] mem = new double[responseSamples];
+      for (int l = 0; l <= k; l++) {
+        Arrays.fill(mem, l == k ? 1 : 0);
+        for (int l2 = l + 1; l2 <= k; l2++) {
+          axpy(rr[l2], de[l2][l], mem, responseSamples);
+        }
+        double[] t = tangent[l];
+        double[] next = new double[responseSamples * dim];
+        for (int s = 0; s < responseSamples; s++) {
+          int o = s * dim;
+          for (int q = 0; q < dim; q++) {
+            double hq = 0;
+            for (int r = 0; r < dim; r++) {
+              hq += hess[(s * dim + q) * dim + r] * t[o + r];
+            }
+            next[o + q] = t[o + q] - h * (hq * g[s] + grad[o + q] * mem[s]);
+          }
+        }
+        newTangent[l] = next;
+      }
+      double[] gradOld = new double[dim];
+      for (int s = 0; s < samples; s++) {
+        int o = s * dim;
+        f.gradient(theta, o, gradOld, 0);
+        for (int q = 0; q < dim; q++) {
+          theta[o + q] -= h * gradOld[q] * g[s];
+        }
+      }
+      e[k + 1] = new double[samples];
+      for (int s = 0; s < samples; s++) {
+        double x = f.value(theta, s * dim) - teacher[s];
+        if (!Double.isFinite(x)) {
+          throw new InputException(String.format(Locale.ROOT,
+              "the single-site dynamics diverged at t = %.6g (step h = %.3g): try a smaller step or a shorter time",
+              (k + 1) * h, h));
+        }
+        e[k + 1][s] = x;
+      }
+      de[k + 1] = new double[k + 1][];
+      double[] gradNew = grad;
+      for (int s = 0; s < responseSamples; s++) {
+        f.gradient(theta, s * dim, gradNew, s * dim);
+      }
+      for (int l = 0; l <= k; l++) {
+        double[] row = new double[responseSamples];
+        double[] t = newTangent[l];
+        for (int s = 0; s < responseSamples; s++) {
+          double x = 0;
+          for (int q = 0; q < dim; q++) {
+            x += gradNew[s * dim + q] * t[s * dim + q];
+          }
+          row[s] = x;
+        }
+        de[k + 1][l] = row;
+        tangent[l] = t;
+        responses[l] = mean(row, null, responseSamples);
+      }
+      for (int l = 0; l <= k + 1; l++) {
+        correlations[l] = mean(e[k + 1], e[l], samples);
+      }
+    }
+
+    private static void axpy(double a, double[] x, double[] y, int n) {
+      if (a == 0) {
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        y[i] += a * x[i];
+      }
+    }
+
+    private static double mean(double[] x, double[] y, int n) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += y == null ? x[i] : x[i] * y[i];
+      }
+      return s / n;
+    }
+  }
+}
