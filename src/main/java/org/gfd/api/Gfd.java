@@ -20,6 +20,8 @@ import org.gfd.diagram.Diagram;
 import org.gfd.diagram.DiagramCensus;
 import org.gfd.diagram.DiagramFamily;
 import org.gfd.diagram.DiagramList;
+import org.gfd.dmft.Dmft;
+import org.gfd.dmft.DmftProblem;
 import org.gfd.error.InputException;
 import org.gfd.error.Messages;
 import org.gfd.error.StoppedException;
@@ -66,6 +68,14 @@ public final class Gfd {
    * of work); higher orders get no family listing.
    */
   public static final long FAMILY_MAX_MATCHINGS = 50_000L;
+
+  /**
+   * The DMFT curves of {@code problem} (a model of the linear-in-data class at {@code n = m p}):
+   * gradient flow from three discrete-time solves; {@code progress} gets the solves done.
+   */
+  public static Dmft.Result dmft(DmftProblem problem, Dmft.Settings settings, WorkBudget budget, IntConsumer progress) {
+    return Dmft.solve(problem, settings, budget, progress);
+  }
 
   /**
    * The variables a ray may set for {@code model}, by the names users write, in display order: the

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Gradient-flow diagrams: exact loss series of large models trained by gradient flow.",
     subcommands = {SeriesCommand.class, DiagramsCommand.class, RegimesCommand.class, VerifyCommand.class, SolveCommand.class,
         EvalCommand.class, ReportCommand.class,
-        SimulateCommand.class, CompareCommand.class, ModelsCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class})
+        SimulateCommand.class, CompareCommand.class, DmftCommand.class, ModelsCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class})
 public final class GfdCommand implements Runnable {
   /** What {@code --version} prints, for gfd and every verb. */
   static final String VERSION = "gfd 0.1.0";

@@ -1,6 +1,14 @@
 package org.gfd.dmft;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.gfd.algebra.Monomial;
+import org.gfd.algebra.Rational;
+import org.gfd.algebra.Variable;
+import org.gfd.error.InputException;
+import org.gfd.model.Species;
+import org.gfd.scaling.Ray;
 
 /**
  * One DMFT problem: a model of the class at {@code n = m p}, {@code p -> infinity}, with numbers
@@ -20,6 +28,67 @@ public record DmftProblem(SiteModel site, double alpha, double[] variances, doub
       throw new IllegalArgumentException("alpha " + alpha + ", " + variances.length + " variances, teacher variance "
           + teacherVariance);
     }
+  }
+
+  /**
+   * The problem on a ray of the proportional limit: {@code n = m p} and every variance fixed
+   * ({@code sigma2 = v p^0}), the constants from the ray ({@code n=2*p}) or from {@code set}
+   * ({@code m=2}).
+   *
+   * @throws InputException when the ray is not of that kind or a constant has no value
+   */
+  public static DmftProblem on(SiteModel site, Ray ray, Map<String, Rational> set) {
+    Map<Variable, Double> values = new LinkedHashMap<>();
+    values.put(Variable.N, value(ray, set, Variable.N, Rational.ONE));
+    for (Variable x : site.varianceSymbols()) {
+      values.put(x, value(ray, set, x, Rational.ZERO));
+    }
+    double[] variances = new double[site.parameters().size()];
+    for (int q = 0; q < variances.length; q++) {
+      variances[q] = evaluate(site.parameters().get(q).variance(), values);
+    }
+    double teacher = site.teacher().map(Species::variance).map(v -> evaluate(v, values)).orElse(0.0);
+    return new DmftProblem(site, 1 / values.get(Variable.N), variances, teacher);
+  }
+
+  /** The numbers of the problem as a reader checks them: {@code alpha = 1/2 (m = 2), sigma2 = 1}. */
+  public Map<String, Double> describeValues(Ray ray, Map<String, Rational> set) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("m", 1 / alpha);
+    for (Variable x : site.varianceSymbols()) {
+      out.put(x.name(), value(ray, set, x, Rational.ZERO));
+    }
+    return out;
+  }
+
+  private static double value(Ray ray, Map<String, Rational> set, Variable x, Rational exponent) {
+    Rational a = ray.exponents().get(x);
+    String needed = x.equals(Variable.N) ? "n = m p" : x.name() + " = " + Ray.constantOf(x).name() + " p^0";
+    if (a == null || !a.equals(exponent)) {
+      throw new InputException("dmft solves the proportional limit, " + needed + " on the ray; --scale has "
+          + (a == null ? "no " + x.name() : x.name() + " = p^(" + a + ")"));
+    }
+    Rational k = ray.constantValues().get(x);
+    if (k == null) {
+      k = set.get(Ray.constantOf(x).name());
+    }
+    if (k == null) {
+      throw new InputException("give the constant " + Ray.constantOf(x).name() + " of " + x.name() + " a value: --set \""
+          + Ray.constantOf(x).name() + "=1\" or --scale \"" + x.name() + "=2*p" + (exponent.isZero() ? "^0" : "") + "\"");
+    }
+    return k.doubleValue();
+  }
+
+  private static double evaluate(Monomial m, Map<Variable, Double> values) {
+    double x = 1;
+    for (Map.Entry<Variable, Integer> pw : m.powers().entrySet()) {
+      Double v = values.get(pw.getKey());
+      if (v == null) {
+        throw new InputException("the variance " + m + " uses " + pw.getKey().name() + ", which dmft has no value for");
+      }
+      x *= Math.pow(v, pw.getValue());
+    }
+    return x;
   }
 
   /** Whether the equations close in matrices (an affine {@code f}): then the solution has no sampling error. */
