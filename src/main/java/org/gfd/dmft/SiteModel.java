@@ -172,7 +172,10 @@ public record SiteModel(String model, List<Species> parameters, Optional<Species
         break;
       }
     }
-    return new SiteModel(model.name(), parameters, Optional.ofNullable(teacher), data, f, test);
+    // a fixed vector the loss never uses is no teacher
+    Optional<Species> used = teacherMonomial != null && monomials.contains(teacherMonomial)
+        ? Optional.of(teacher) : Optional.empty();
+    return new SiteModel(model.name(), parameters, used, data, f, test);
   }
 
   /** The numbers {@code f} is written in, then the teacher: {@code [u, v]} and {@code b}. */
