@@ -2,6 +2,7 @@ package org.gfd.simulate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.gfd.algebra.Variable;
 import org.gfd.model.Model;
@@ -9,7 +10,8 @@ import org.gfd.model.Model;
 /**
  * A model at concrete sizes as gradient flow needs it: the trainable entries as one state vector,
  * the loss's gradient, and the observables' values. {@link ConcreteModel} is the generic path;
- * {@link CpGram} a fast path for CP that gives the same numbers (to rounding) from the same draws.
+ * {@link CpGram} (CP) and {@link SiteFlow} (losses linear in the data) are fast paths that give the same
+ * numbers (to rounding) from the same draws.
  */
 public interface FlowModel {
   /** The entries of the data and constant species of one sample, by species number (null for trainable ones). */
@@ -33,9 +35,13 @@ public interface FlowModel {
   /** The gradient of the loss at state {@code y}. */
   double[] gradient(double[] y, Sample sample);
 
-  /** The fastest path for {@code model}: {@link CpGram} when its loss is CP's, else {@link ConcreteModel}. */
+  /**
+   * The fastest path for {@code model}: {@link CpGram} when its loss is CP's, {@link SiteFlow} when
+   * it is linear in the data ({@code 1/(2n) |X^T (f(theta) - b)|^2}), else {@link ConcreteModel}.
+   */
   static FlowModel of(Model model, Map<Variable, Integer> sizes, Map<Variable, Double> values) {
     ConcreteModel generic = new ConcreteModel(model, sizes, values);
-    return CpGram.recognize(model, generic).<FlowModel>map(g -> g).orElse(generic);
+    Optional<FlowModel> fast = CpGram.recognize(model, generic).map(g -> g);
+    return fast.or(() -> SiteFlow.recognize(model, generic, sizes)).orElse(generic);
   }
 }
