@@ -95,7 +95,10 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
    * <pre>  dtheta(k+1) = dtheta(k) - h (Hess f(theta(k)) dtheta(k) g(k) + grad f(theta(k)) (delta_{kl} + sum_{l'} R_r(k, l') de(l')))</pre>
    *
    * with {@code de = grad f . dtheta}. Costs {@code O(samples K^2 + responseSamples K^3)} over
-   * {@code K} steps, and {@code responseSamples K^2 / 2} doubles of tangent history.
+   * {@code K} steps; memory {@code responseSamples K^2 / 2} floats of tangent history and
+   * {@code samples K} doubles and floats for the histories of {@code e} and of the draws {@code z}.
+   * Single precision suffices where it is used: the response and the field are averages whose
+   * sampling error is far above {@code 1e-7}.
    */
   final class Sampled implements SiteProcess {
     private final SiteFunction.Compiled f;
@@ -105,9 +108,9 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
     private final double[] theta;
     private final double[] teacher;
     private final double[][] e;
-    private final double[][] z;
+    private final float[][] z;
     private final double[][] tangent;
-    private final double[][][] de;
+    private final float[][][] de;
     private final Random random;
 
     /**
@@ -130,9 +133,9 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
         teacher[s] = Math.sqrt(teacherVariance) * random.nextGaussian();
       }
       e = new double[steps + 1][];
-      z = new double[steps][];
+      z = new float[steps][];
       tangent = new double[steps + 1][];
-      de = new double[steps + 1][][];
+      de = new float[steps + 1][][];
     }
 
     @Override
@@ -148,9 +151,9 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
     public void step(int k, Kernels kernels, double h, double[] correlations, double[] responses) {
       double[] rr = kernels.rr[k];
       double[] chol = kernels.cholesky[k];
-      z[k] = new double[samples];
+      z[k] = new float[samples];
       for (int s = 0; s < samples; s++) {
-        z[k][s] = random.nextGaussian();
+        z[k][s] = (float) random.nextGaussian();
       }
       double[] g = new double[samples];
       for (int j = 0; j <= k; j++) {
@@ -204,24 +207,24 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
         }
         e[k + 1][s] = x;
       }
-      de[k + 1] = new double[k + 1][];
+      de[k + 1] = new float[k + 1][];
       double[] gradNew = grad;
       for (int s = 0; s < responseSamples; s++) {
         f.gradient(theta, s * dim, gradNew, s * dim);
       }
       for (int l = 0; l <= k; l++) {
-        double[] row = new double[responseSamples];
+        float[] row = new float[responseSamples];
         double[] t = newTangent[l];
         for (int s = 0; s < responseSamples; s++) {
           double x = 0;
           for (int q = 0; q < dim; q++) {
             x += gradNew[s * dim + q] * t[s * dim + q];
           }
-          row[s] = x;
+          row[s] = (float) x;
         }
         de[k + 1][l] = row;
         tangent[l] = t;
-        responses[l] = mean(row, null, responseSamples);
+        responses[l] = mean(row, responseSamples);
       }
       for (int l = 0; l <= k + 1; l++) {
         correlations[l] = mean(e[k + 1], e[l], samples);
@@ -237,10 +240,27 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
       }
     }
 
+    private static void axpy(double a, float[] x, double[] y, int n) {
+      if (a == 0) {
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        y[i] += a * x[i];
+      }
+    }
+
+    private static double mean(float[] x, int n) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += x[i];
+      }
+      return s / n;
+    }
+
     private static double mean(double[] x, double[] y, int n) {
       double s = 0;
       for (int i = 0; i < n; i++) {
-        s += y == null ? x[i] : x[i] * y[i];
+        s += x[i] * y[i];
       }
       return s / n;
     }
