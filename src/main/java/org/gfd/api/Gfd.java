@@ -1,6 +1,8 @@
 package org.gfd.api;
 
 import java.math.BigInteger;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import org.gfd.diagram.DiagramFamily;
 import org.gfd.diagram.DiagramList;
 import org.gfd.dmft.Dmft;
 import org.gfd.dmft.DmftProblem;
+import org.gfd.dmft.SiteModel;
 import org.gfd.error.InputException;
 import org.gfd.error.Messages;
 import org.gfd.error.StoppedException;
@@ -49,6 +52,7 @@ import org.gfd.scaling.Verification;
 import org.gfd.series.LossSeries;
 import org.gfd.series.LossSeriesEngine;
 import org.gfd.simulate.Comparison;
+import org.gfd.simulate.DmftComparison;
 import org.gfd.simulate.ExponentMeasurement;
 import org.gfd.simulate.Simulation;
 import org.gfd.summation.Attempt;
@@ -409,6 +413,46 @@ public final class Gfd {
           budget, progress));
     }
     return new ComparisonReport(theory, sizeRuns);
+  }
+
+  /**
+   * {@code compare --dmft}: the DMFT curve of {@code observable} (the loss, or the model's test
+   * loss {@code 1/2 |f - b|^2}) against the series' limit curve (closed form, else Padé approximant
+   * of orders {@code 0..maxOrder}) and against simulations at {@code sizes}, on the DMFT's times.
+   *
+   * @throws InputException when the model is outside the DMFT class, the observable is neither loss,
+   *     or the ray is not the proportional limit
+   */
+  public static DmftComparison compareDmft(Model model, String observable, Ray ray, Map<String, Rational> set,
+      Dmft.Settings settings, int maxOrder, List<Strategy> strategies, List<Integer> sizes, Simulation.Settings runs,
+      WorkBudget budget, Consumer<LossSeries> finished, IntConsumer progress) {
+    SiteModel site = SiteModel.recognize(model);
+    boolean train = observable.equals(Model.LOSS);
+    if (!train && !site.testObservable().equals(Optional.of(observable))) {
+      throw new InputException("the DMFT gives the train loss (loss) and the test loss 1/2 |f - b|^2"
+          + site.testObservable().map(t -> " (observable " + t + ")").orElse(", which model " + model.name()
+              + " declares no observable for") + "; " + Messages.quote(observable) + " is neither");
+    }
+    DmftProblem problem = DmftProblem.on(site, ray, set);
+    Dmft.Result dmft = Dmft.solve(problem, settings, budget, k -> {});
+    List<Rational> taus = new ArrayList<>();
+    // the shortest decimal of t-max, exactly: the times the series is evaluated at are the DMFT's
+    BigDecimal t = BigDecimal.valueOf(settings.tMax());
+    Rational tMax = t.scale() >= 0 ? Rational.of(t.unscaledValue(), BigInteger.TEN.pow(t.scale()))
+        : Rational.of(t.toBigIntegerExact());
+    for (int j = 0; j < settings.points(); j++) {
+      taus.add(tMax.multiply(Rational.of(j, settings.points() - 1)));
+    }
+    Ray timed = new Ray(ray.exponents(), ray.constantValues(), Optional.of(Rational.ZERO), Optional.of(Rational.ONE));
+    Evaluation series = evaluate(model, observable, timed, maxOrder, set, Optional.empty(), strategies, new TauGrid(taus),
+        COMPARE_DIGITS, budget, finished);
+    Comparison.RayValues rayValues = rayValues(model, timed, set, series.solution().verification().limit());
+    double[] values = train ? dmft.train() : dmft.test();
+    List<Comparison.SizeRun> sizeRuns = new ArrayList<>();
+    for (int p : sizes) {
+      sizeRuns.add(Comparison.at(model, observable, p, rayValues, dmft.times(), values, runs, budget, progress));
+    }
+    return new DmftComparison(problem, dmft, train, series.curve(), sizeRuns);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.gfd.export.CompareWriter;
 import org.gfd.export.RegimePlot;
 import org.gfd.model.Model;
 import org.gfd.scaling.Ray;
+import org.gfd.simulate.DmftComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +33,13 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin RayOptions rayOptions;
   @Mixin SummationOptions summationOptions;
   @Mixin SimulationOptions simulationOptions;
+  @Mixin DmftOptions dmftOptions;
+
+  @Option(names = "--dmft",
+      description = "Compare against the DMFT curve instead (models whose loss is 1/(2n) |X^T (f(theta) - b)|^2, on n = m p "
+          + "with fixed variances): the DMFT against the series' limit curve and against the simulations, in t; "
+          + "--steps, --samples, --response-samples and --replicas tune the DMFT.")
+  boolean dmft;
 
   @Option(names = "--sizes", required = true, split = ",", paramLabel = "P", description = "The sizes p, comma separated: 50,100,200.")
   List<Integer> sizes;
@@ -64,6 +72,9 @@ final class CompareCommand implements Callable<Integer> {
     }
     Ray ray = rayOptions.ray(model);
     int maxOrder = summationOptions.maxOrder();
+    if (dmft) {
+      return compareDmft(model, ray, tau, maxOrder, out, plotFile, image);
+    }
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     ComparisonReport report;
     try {
@@ -91,6 +102,36 @@ final class CompareCommand implements Callable<Integer> {
           image));
       OutputFile.of("--plot", plot.substring(0, plot.length() - 4) + ".csv")
           .write(CompareWriter.csv(report.theory().curve(), report.runs()).getBytes(StandardCharsets.UTF_8));
+    }
+    return ExitCode.OK;
+  }
+
+  private int compareDmft(Model model, Ray ray, Rational tau, int maxOrder, OutputFile out, OutputFile plotFile,
+      RegimePlot.ImageFormat image) {
+    if (rayOptions.time != null || rayOptions.norm != null) {
+      throw new InputException("--dmft compares per coordinate against t (e = 1, c = 0): leave out --time and --norm");
+    }
+    FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
+    DmftComparison report;
+    try {
+      report = Gfd.compareDmft(model, observableOption.name, ray, summationOptions.values(),
+          dmftOptions.settings(tau.doubleValue(), points, simulationOptions.seed), maxOrder, summationOptions.strategies(),
+          sizes, simulationOptions.settings(1, points), budgetOptions.budget(), finished, k -> {});
+    } catch (StoppedException e) {
+      throw new StoppedException(e.reason().with("while comparing with the DMFT"));
+    }
+    String text = CompareWriter.dmftText(model, observableOption.name, report, rayOptions.scale);
+    if (out.isStandardOutput()) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    } else {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    if (plotFile != null) {
+      plotFile.write(CompareWriter.dmftPlot(model, observableOption.name, report, rayOptions.scale
+          + (summationOptions.set == null ? "" : "; " + summationOptions.set), image));
+      OutputFile.of("--plot", plot.substring(0, plot.length() - 4) + ".csv")
+          .write(CompareWriter.dmftCsv(report).getBytes(StandardCharsets.UTF_8));
     }
     return ExitCode.OK;
   }

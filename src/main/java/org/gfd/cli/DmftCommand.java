@@ -32,6 +32,7 @@ final class DmftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions modelOptions;
   @Mixin BudgetOptions budgetOptions;
+  @Mixin DmftOptions dmftOptions;
 
   @Option(names = "--scale", required = true, paramLabel = "RAY",
       description = "The proportional limit: n = m p and fixed variances, e.g. \"n=2*p, sigma2=1\" or \"n=p, sigma2=p^0\" "
@@ -44,23 +45,8 @@ final class DmftCommand implements Callable<Integer> {
   @Option(names = "--t-max", required = true, paramLabel = "T", description = "The last time (> 0).")
   double tMax;
 
-  @Option(names = "--steps", paramLabel = "K",
-      description = "Steps of the finest discretization (h = T/K); the extrapolation also solves with K/2 and K/4. "
-          + "A multiple of 4 whose quarter is a multiple of --points - 1. Default: 200.")
-  int steps = 200;
-
   @Option(names = "--points", paramLabel = "N", description = "Equally spaced output times from 0 to T (>= 2). Default: 11.")
   int points = 11;
-
-  @Option(names = "--samples", paramLabel = "N", description = "Single-site samples per replica (Monte Carlo). Default: 20000.")
-  int samples = 20000;
-
-  @Option(names = "--response-samples", paramLabel = "N",
-      description = "Of those, the samples that carry the response (cost grows as N K^3). Default: 1000.")
-  int responseSamples = 1000;
-
-  @Option(names = "--replicas", paramLabel = "R", description = "Independent replicas, for the standard error (>= 1). Default: 4.")
-  int replicas = 4;
 
   @Option(names = "--seed", paramLabel = "SEED", description = "Base of the random seeds. Default: 1.")
   long seed = 1;
@@ -81,7 +67,7 @@ final class DmftCommand implements Callable<Integer> {
     Ray ray = RaySyntax.scale(scale, Gfd.rayVariables(model), Optional.empty(), Optional.empty());
     Map<String, Rational> values = SummationOptions.values(set);
     DmftProblem problem = DmftProblem.on(site, ray, values);
-    Dmft.Settings settings = new Dmft.Settings(tMax, steps, points, samples, responseSamples, replicas, seed);
+    Dmft.Settings settings = dmftOptions.settings(tMax, points, seed);
     OutputFile out = OutputFile.of("--output", output == null ? "-" : output);
     OutputFile plotFile = plot == null ? null : OutputFile.of("--plot", plot);
     RegimePlot.ImageFormat image = plotFile == null ? null : PlotOption.format(plotFile, plot);

@@ -8,7 +8,9 @@ import org.gfd.model.Model;
 import org.gfd.numeric.Curve;
 import org.gfd.numeric.CurvePoint;
 import org.gfd.scaling.RayLimit;
+import org.gfd.dmft.Dmft;
 import org.gfd.simulate.Comparison;
+import org.gfd.simulate.DmftComparison;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -76,6 +78,115 @@ public final class CompareWriter {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code compare --dmft} as text: {@code #} lines (the DMFT's method, the series' method and its
+   * radius of convergence, the series against the DMFT where the series holds, then per size the
+   * largest relative deviation of the simulation from the DMFT and the largest {@code |z|}), then the CSV.
+   */
+  public static String dmftText(Model model, String observable, DmftComparison c, String ray) {
+    StringBuilder sb = new StringBuilder();
+    Dmft.Result d = c.dmft();
+    Curve series = c.series();
+    sb.append("# gfd compare --dmft: ").append(model.describe()).append("; f = ").append(c.problem().site().f())
+        .append("; ray ").append(ray).append("; ").append(observable).append(c.train() ? " (train loss)" : " (test loss)")
+        .append(" per coordinate against t\n");
+    sb.append("# DMFT: discrete time extrapolated to gradient flow, ")
+        .append(d.exact() ? "exact closure (affine site)" : "Monte Carlo over single-site samples")
+        .append("; largest error estimate ").append(number(max(c.errors()), 3)).append('\n');
+    sb.append("# series: ").append(series.method().label()).append(series.source().isEmpty() ? "" : " " + series.source());
+    series.radius().ifPresent(r -> sb.append("; radius of convergence about ").append(number(r, 3))
+        .append(": past it only the Padé approximant and the DMFT give values"));
+    series.failure().ifPresent(f -> sb.append("; stops: ").append(f));
+    sb.append('\n');
+    double[] v = c.values();
+    double[] e = c.errors();
+    double worst = 0;
+    double worstAt = 0;
+    double reach = 0;
+    for (int k = 0; k < series.points().size(); k++) {
+      CurvePoint q = series.points().get(k);
+      double rel = Math.abs(q.value().doubleValue() - v[k]) / Math.abs(v[k]);
+      double relError = q.error().doubleValue() / Math.abs(q.value().doubleValue());
+      if (relError > 0.01) {
+        break; // the series' own error estimate is past 1%: it no longer tests the DMFT
+      }
+      reach = d.times()[k];
+      if (rel > worst) {
+        worst = rel;
+        worstAt = d.times()[k];
+      }
+    }
+    sb.append("# series against DMFT, up to t = ").append(number(reach, 4))
+        .append(" (where the series' error estimate is below 1%): largest relative deviation ").append(number(worst, 3))
+        .append(" at t = ").append(number(worstAt, 4)).append('\n');
+    sb.append("# p | sizes and values | seeds | max relative deviation from DMFT | at t | largest |z| "
+        + "(deviation over the combined standard error and DMFT error estimate)\n");
+    for (Comparison.SizeRun run : c.runs()) {
+      double z = 0;
+      for (int k = 0; k < v.length; k++) {
+        double scale = Math.hypot(run.error()[k], e[k]);
+        if (scale > 0) {
+          z = Math.max(z, Math.abs(run.simulated()[k] - v[k]) / scale);
+        }
+      }
+      sb.append(run.p()).append(" | ").append(describe(run)).append(" | ").append(run.seeds()).append(" | ")
+          .append(number(run.maxDeviation(), 4)).append(" | ").append(number(run.tauOfMax(), 4)).append(" | ")
+          .append(number(z, 3)).append('\n');
+    }
+    return sb.append(dmftCsv(c)).toString();
+  }
+
+  /** {@code t,dmft,dmft_error,series,series_error,pP_mean,pP_sem,...}; the series' cells are empty where it stopped. */
+  public static String dmftCsv(DmftComparison c) {
+    StringBuilder sb = new StringBuilder("t,dmft,dmft_error,series,series_error");
+    for (Comparison.SizeRun run : c.runs()) {
+      sb.append(",p").append(run.p()).append("_mean,p").append(run.p()).append("_sem");
+    }
+    sb.append('\n');
+    List<CurvePoint> series = c.series().points();
+    for (int k = 0; k < c.dmft().times().length; k++) {
+      sb.append(number(c.dmft().times()[k], 17)).append(',').append(number(c.values()[k], 17)).append(',')
+          .append(number(c.errors()[k], 17)).append(',');
+      sb.append(k < series.size() ? number(series.get(k).value().doubleValue(), 17) + "," + number(series.get(k).error()
+          .doubleValue(), 17) : ",");
+      for (Comparison.SizeRun run : c.runs()) {
+        sb.append(',').append(number(run.simulated()[k], 17)).append(',').append(number(run.error()[k], 17));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The DMFT curve with its error bars, the series' curve where it has values, and each size's means. */
+  public static byte[] dmftPlot(Model model, String observable, DmftComparison c, String ray, RegimePlot.ImageFormat format) {
+    XYChart chart = new XYChartBuilder().width(900).height(600).title(model.describe() + ", " + ray)
+        .xAxisTitle("t").yAxisTitle(observable + " / p").build();
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.addSeries("DMFT", c.dmft().times(), c.values(), c.errors()).setMarker(SeriesMarkers.NONE);
+    List<CurvePoint> series = c.series().points();
+    if (!series.isEmpty()) {
+      double[] t = new double[series.size()];
+      double[] y = new double[series.size()];
+      for (int k = 0; k < t.length; k++) {
+        t[k] = series.get(k).tau().doubleValue();
+        y[k] = series.get(k).value().doubleValue();
+      }
+      chart.addSeries("series (" + c.series().method().label() + ")", t, y).setMarker(SeriesMarkers.NONE);
+    }
+    for (Comparison.SizeRun run : c.runs()) {
+      chart.addSeries("p = " + run.p(), run.tau(), run.simulated(), run.error()).setMarker(SeriesMarkers.CIRCLE);
+    }
+    return RegimePlot.encode(chart, format);
+  }
+
+  private static double max(double[] x) {
+    double m = 0;
+    for (double a : x) {
+      m = Math.max(m, a);
+    }
+    return m;
   }
 
   private static String describe(Comparison.SizeRun run) {
