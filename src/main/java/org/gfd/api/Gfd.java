@@ -440,7 +440,10 @@ public final class Gfd {
     BigDecimal t = BigDecimal.valueOf(settings.tMax());
     Rational tMax = t.scale() >= 0 ? Rational.of(t.unscaledValue(), BigInteger.TEN.pow(t.scale()))
         : Rational.of(t.toBigIntegerExact());
-    for (int j = 0; j < settings.points(); j++) {
+    if (dmft.times().length < 2) {
+      throw new InputException("nothing to compare: " + dmft.stopped().orElse("the DMFT gave one time only"));
+    }
+    for (int j = 0; j < dmft.times().length; j++) {
       taus.add(tMax.multiply(Rational.of(j, settings.points() - 1)));
     }
     Ray timed = new Ray(ray.exponents(), ray.constantValues(), Optional.of(Rational.ZERO), Optional.of(Rational.ONE));

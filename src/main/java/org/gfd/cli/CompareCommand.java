@@ -38,7 +38,7 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--dmft",
       description = "Compare against the DMFT curve instead (models whose loss is 1/(2n) |X^T (f(theta) - b)|^2, on n = m p "
           + "with fixed variances): the DMFT against the series' limit curve and against the simulations, in t; "
-          + "--steps, --samples, --response-samples and --replicas tune the DMFT.")
+          + "--steps, --samples and --replicas tune the DMFT.")
   boolean dmft;
 
   @Option(names = "--sizes", required = true, split = ",", paramLabel = "P", description = "The sizes p, comma separated: 50,100,200.")

@@ -12,13 +12,9 @@ public final class DmftOptions {
   Integer steps;
 
   @Option(names = "--samples", paramLabel = "N",
-      description = "Single-site samples per replica (Monte Carlo, for a site that is not affine). Default: 20000.")
-  int samples = 20000;
-
-  @Option(names = "--response-samples", paramLabel = "N",
-      description = "Of those, the samples that carry the response (time grows as N K^3, memory as N K^2 / 2 floats). "
-          + "Default: 1000.")
-  int responseSamples = 1000;
+      description = "Single-site samples per replica (Monte Carlo, for a site that is not affine); time grows as N K^3 / 6, "
+          + "memory as N K^2 / 2 floats. Default: 10000.")
+  int samples = 10000;
 
   @Option(names = "--replicas", paramLabel = "R", description = "Independent replicas, for the standard error (>= 1). Default: 4.")
   int replicas = 4;
@@ -26,7 +22,7 @@ public final class DmftOptions {
   /** The settings for times {@code 0..tMax} at {@code points} output times. */
   Dmft.Settings settings(double tMax, int points, long seed) {
     int k = steps != null ? steps : defaultSteps(tMax, points);
-    return new Dmft.Settings(tMax, k, points, samples, responseSamples, replicas, seed);
+    return new Dmft.Settings(tMax, k, points, samples, replicas, seed);
   }
 
   /** The least multiple of {@code 4 (points - 1)} whose quarter is at least {@code 50 tMax}. */

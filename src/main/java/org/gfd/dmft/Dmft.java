@@ -1,6 +1,8 @@
 package org.gfd.dmft;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -29,22 +31,29 @@ import org.gfd.network.WorkBudget;
  * the standard error over independent replicas.
  *
  * <p><b>Cost.</b> An affine site: {@code O(K^3)} for {@code K} steps, exact up to round-off. A
- * sampled site: {@code O(N K^2 + N_R K^3)} for {@code N} samples, {@code N_R} of them carrying
- * the response. Thread safe: every solve owns its workspace; replicas run in parallel.
+ * sampled site: {@code O(N K^3 / 6)} for {@code N} samples, each carrying the response. Thread
+ * safe: every solve owns its workspace; replicas run in parallel.
  */
 public final class Dmft {
   private Dmft() {}
 
-  /** The per-coordinate losses at the steps {@code 0..K} of one discrete-time solve. */
-  public record Trajectory(double step, double[] train, double[] test) {}
+  /**
+   * The per-coordinate losses at the steps {@code 0..K} of one discrete-time solve; a sampled
+   * solve is trusted for its first {@code trusted} steps only: up to the first step where its two
+   * estimates of the train loss ({@code C_r(k, k) / 2} and {@code E[e(k) g(k)] / 2}, equal in exact
+   * theory) part by more than three standard errors plus 1% ({@link #CONSISTENCY}).
+   */
+  public record Trajectory(double step, double[] train, double[] test, int trusted) {}
+
+  /** The relative part of the consistency tolerance of a sampled solve. */
+  public static final double CONSISTENCY = 0.01;
 
   /**
    * How to solve: the time span, the finest number of steps (a multiple of 4 and of
    * {@code points - 1}, whose quarter is too), the output times, and, for a sampled site, the
-   * samples per replica, those of them carrying the response, the replicas and the seed.
+   * samples per replica, the replicas and the seed.
    */
-  public record Settings(double tMax, int steps, int points, int samples, int responseSamples, int replicas,
-      long seed) {
+  public record Settings(double tMax, int steps, int points, int samples, int replicas, long seed) {
     public Settings {
       if (!(tMax > 0) || !Double.isFinite(tMax)) {
         throw new InputException("--t-max must be a positive number, got " + tMax);
@@ -56,9 +65,8 @@ public final class Dmft {
         throw new InputException("--steps must be a multiple of 4 whose quarter is a multiple of --points - 1 = "
             + (points - 1) + ", got " + steps);
       }
-      if (samples < 2 || responseSamples < 1 || responseSamples > samples || replicas < 1) {
-        throw new InputException("--samples (>= 2), --response-samples (1.." + samples + ") and --replicas (>= 1) got "
-            + samples + ", " + responseSamples + ", " + replicas);
+      if (samples < 2 || replicas < 1) {
+        throw new InputException("--samples must be at least 2 and --replicas at least 1, got " + samples + " and " + replicas);
       }
     }
   }
@@ -71,18 +79,18 @@ public final class Dmft {
    * @param test the extrapolated test loss per coordinate, and its error estimate
    * @param finest the step-{@code h/4} values at those times (gradient descent, before extrapolation)
    * @param exact whether the site closed in matrices (no sampling error)
+   * @param stopped why the curves end before {@code tMax}, when they do: a sampled solve that
+   *     stopped being consistent ({@link Trajectory})
    */
   public record Result(double[] times, double[] train, double[] trainError, double[] test, double[] testError,
-      Trajectory finest, boolean exact) {}
+      Trajectory finest, boolean exact, Optional<String> stopped) {}
 
   /** One discrete-time solve with step {@code h} for {@code steps} steps; a sampled site uses {@code seed}. */
-  public static Trajectory solve(DmftProblem problem, double h, int steps, int samples, int responseSamples, long seed,
-      WorkBudget budget) {
+  public static Trajectory solve(DmftProblem problem, double h, int steps, int samples, long seed, WorkBudget budget) {
     Kernels kernels = new Kernels(steps, problem.alpha());
     SiteProcess site = problem.exact()
         ? new SiteProcess.Gaussian(problem.site().f().affineRate().doubleValue(), problem.affineSecondMoment(), steps)
-        : new SiteProcess.Sampled(problem.site().f(), problem.variances(), problem.teacherVariance(), steps, samples,
-            responseSamples, seed);
+        : new SiteProcess.Sampled(problem.site().f(), problem.variances(), problem.teacherVariance(), steps, samples, seed);
     double[] correlations = new double[steps + 2];
     double[] responses = new double[steps + 1];
     correlations[0] = site.start();
@@ -96,11 +104,17 @@ public final class Dmft {
     kernels.dataRow(steps);
     double[] train = new double[steps + 1];
     double[] test = new double[steps + 1];
+    int trusted = steps + 1;
     for (int k = 0; k <= steps; k++) {
       train[k] = kernels.cr[k][k] / 2;
       test[k] = kernels.ce[k][k] / 2;
+      double[] check = site.fieldCheck(k, kernels);
+      if (check != null && trusted > k
+          && Math.abs(check[0] - kernels.cr[k][k]) > 3 * check[1] + CONSISTENCY * kernels.cr[k][k]) {
+        trusted = k;
+      }
     }
-    return new Trajectory(h, train, test);
+    return new Trajectory(h, train, test, trusted);
   }
 
   /** Gradient flow from the steps {@code T/(K/4)}, {@code T/(K/2)}, {@code T/K}; {@code progress} gets solves done. */
@@ -112,27 +126,48 @@ public final class Dmft {
     IntStream.range(0, replicas).parallel().forEach(r -> {
       for (int i = 0; i < 3; i++) {
         runs[r][i] = solve(problem, settings.tMax() / steps[i], steps[i], settings.samples(),
-            settings.responseSamples(), settings.seed() + 1_000_003L * r, budget);
+            settings.seed() + 1_000_003L * r, budget);
         progress.accept(done.incrementAndGet());
       }
     });
+    // the output times every run trusts
     int points = settings.points();
+    double stop = Double.POSITIVE_INFINITY;
+    for (Trajectory[] replica : runs) {
+      for (Trajectory t : replica) {
+        if (t.trusted() < t.train().length) {
+          stop = Math.min(stop, t.trusted() * t.step());
+        }
+      }
+    }
+    Optional<String> stopped = Optional.empty();
+    if (stop < Double.POSITIVE_INFINITY) {
+      int kept = 0;
+      while (kept < settings.points() && settings.tMax() * kept / (settings.points() - 1) < stop - 1e-12) {
+        kept++;
+      }
+      points = kept;
+      stopped = Optional.of(String.format(Locale.ROOT, "the sampled solve stops being consistent at t = %.4g: its two "
+          + "estimates of the train loss, C_r(k, k)/2 and E[e(k) g(k)]/2 (equal in exact theory), part by more than three "
+          + "standard errors plus %.0f%%; more samples do not always help (the response of samples near a saddle of f is "
+          + "heavy-tailed)", stop, 100 * CONSISTENCY));
+    }
     double[] times = new double[points];
     double[][] train = new double[2][points];
     double[][] test = new double[2][points];
     for (int j = 0; j < points; j++) {
-      times[j] = settings.tMax() * j / (points - 1);
+      times[j] = settings.tMax() * j / (settings.points() - 1);
       double[][] tr = new double[replicas][];
       double[][] te = new double[replicas][];
       for (int r = 0; r < replicas; r++) {
-        tr[r] = extrapolate(runs[r], steps, j, points, true);
-        te[r] = extrapolate(runs[r], steps, j, points, false);
+        tr[r] = extrapolate(runs[r], steps, j, settings.points(), true);
+        te[r] = extrapolate(runs[r], steps, j, settings.points(), false);
       }
       summarize(tr, train, j);
       summarize(te, test, j);
     }
     Trajectory finest = runs[0][2];
-    return new Result(times, train[0], train[1], test[0], test[1], finest, problem.exact());
+    return new Result(times, train[0], train[1], test[0], test[1], finest, problem.exact(), stopped);
   }
 
   /** {@code [second-order extrapolation, its distance from the first-order one]} at output time {@code j}. */

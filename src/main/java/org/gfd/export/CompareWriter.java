@@ -95,6 +95,7 @@ public final class CompareWriter {
     sb.append("# DMFT: discrete time extrapolated to gradient flow, ")
         .append(d.exact() ? "exact closure (affine site)" : "Monte Carlo over single-site samples")
         .append("; largest error estimate ").append(number(max(c.errors()), 3)).append('\n');
+    d.stopped().ifPresent(why -> sb.append("# DMFT stopped: ").append(why).append('\n'));
     sb.append("# series: ").append(series.method().label()).append(series.source().isEmpty() ? "" : " " + series.source());
     series.radius().ifPresent(r -> sb.append("; radius of convergence about ").append(number(r, 3))
         .append(": past it only the Padé approximant and the DMFT give values"));

@@ -44,11 +44,11 @@ public final class DmftWriter {
     if (r.exact()) {
       sb.append("# the site is affine: the equations close in matrices, no sampling; error = extrapolation error\n");
     } else {
-      sb.append(String.format(Locale.ROOT, "# Monte Carlo: %d replicas x %d single-site samples (%d carry the response), "
-          + "seed %d; error = extrapolation error + standard error over the replicas%n", s.replicas(), s.samples(),
-          s.responseSamples(), s.seed()));
+      sb.append(String.format(Locale.ROOT, "# Monte Carlo: %d replicas x %d single-site samples, seed %d; "
+          + "error = extrapolation error + standard error over the replicas%n", s.replicas(), s.samples(), s.seed()));
     }
     sb.append("# per coordinate: train = L/p, test = |f - b|^2/(2p) (the ray limit with e = 1, c = 0)\n");
+    r.stopped().ifPresent(why -> sb.append("# stopped: ").append(why).append('\n'));
     sb.append(csv(r));
     return sb.toString();
   }

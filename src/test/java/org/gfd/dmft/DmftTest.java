@@ -34,7 +34,7 @@ class DmftTest {
     int steps = 40;
     Rational secondMoment = sigma2.add(Rational.ONE);
     DmftProblem problem = new DmftProblem(REGRESSION, alpha.doubleValue(), new double[] {sigma2.doubleValue()}, 1);
-    Dmft.Trajectory t = Dmft.solve(problem, h.doubleValue(), steps, 2, 1, 1, WorkBudget.unlimited());
+    Dmft.Trajectory t = Dmft.solve(problem, h.doubleValue(), steps, 2, 1, WorkBudget.unlimited());
     Rational[] moments = moments(alpha, 2 * steps + 1);
     for (int k = 0; k <= steps; k++) {
       Rational test = Rational.ZERO;
@@ -56,7 +56,7 @@ class DmftTest {
   void extrapolatedLinearRegressionIsGradientFlowsMarchenkoPasturIntegral(double alpha) {
     double sigma2 = 1;
     DmftProblem problem = new DmftProblem(REGRESSION, alpha, new double[] {sigma2}, 1);
-    Dmft.Result r = Dmft.solve(problem, new Dmft.Settings(2, 160, 5, 2, 1, 1, 1), WorkBudget.unlimited(), k -> {});
+    Dmft.Result r = Dmft.solve(problem, new Dmft.Settings(2, 160, 5, 2, 1, 1), WorkBudget.unlimited(), k -> {});
     for (int j = 0; j < r.times().length; j++) {
       double t = r.times()[j];
       double test = (1 + sigma2) / 2 * marchenkoPastur(alpha, x -> Math.exp(-2 * x * t));
@@ -74,9 +74,9 @@ class DmftTest {
     // the same affine site, forced through the Monte Carlo path
     DmftProblem problem = new DmftProblem(REGRESSION, 0.5, new double[] {1}, 1);
     int steps = 40;
-    Dmft.Trajectory exact = Dmft.solve(problem, 0.05, steps, 2, 1, 1, WorkBudget.unlimited());
+    Dmft.Trajectory exact = Dmft.solve(problem, 0.05, steps, 2, 1, WorkBudget.unlimited());
     Kernels kernels = new Kernels(steps, 0.5);
-    SiteProcess sampled = new SiteProcess.Sampled(REGRESSION.f(), new double[] {1}, 1, steps, 40000, 400, 7);
+    SiteProcess sampled = new SiteProcess.Sampled(REGRESSION.f(), new double[] {1}, 1, steps, 40000, 7);
     double[] c = new double[steps + 2];
     double[] resp = new double[steps + 1];
     c[0] = sampled.start();
