@@ -87,12 +87,7 @@ final class CompareCommand implements Callable<Integer> {
     String text = CompareWriter.text(model, observableOption.name, report.theory().curve(),
         report.theory().solution().verification().limit(),
         report.runs(), rayOptions.scale);
-    if (out.isStandardOutput()) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    out.emit(text, spec.commandLine().getOut());
     if (plotFile != null) {
       // the ray and the constants' values, so that the figure says which curve it shows
       StringBuilder title = new StringBuilder(rayOptions.scale);
@@ -121,12 +116,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new StoppedException(e.reason().with("while comparing with the DMFT"));
     }
     String text = CompareWriter.dmftText(model, observableOption.name, report, rayOptions.scale);
-    if (out.isStandardOutput()) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    out.emit(text, spec.commandLine().getOut());
     if (plotFile != null) {
       plotFile.write(CompareWriter.dmftPlot(model, observableOption.name, report, rayOptions.scale
           + (summationOptions.set == null ? "" : "; " + summationOptions.set), image));

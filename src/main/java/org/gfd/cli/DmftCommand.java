@@ -1,6 +1,5 @@
 package org.gfd.cli;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +79,7 @@ final class DmftCommand implements Callable<Integer> {
     }
     Map<String, Double> numbers = problem.describeValues(ray, values);
     String table = DmftWriter.text(result, problem, numbers, settings);
-    if (out.isStandardOutput()) {
-      PrintWriter w = spec.commandLine().getOut();
-      w.print(table);
-      w.flush();
-    } else {
-      out.write(table.getBytes(StandardCharsets.UTF_8));
-    }
+    out.emit(table, spec.commandLine().getOut());
     if (plotFile != null) {
       plotFile.write(DmftWriter.plot(result, "DMFT: " + model.name() + ", f = " + site.f() + "; " + scale
           + (set == null ? "" : "; " + set), image));

@@ -3,9 +3,11 @@ package org.gfd.cli;
 import static org.gfd.error.Messages.quote;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -83,6 +85,16 @@ final class OutputFile {
   /** Whether this is standard output. */
   boolean isStandardOutput() {
     return path == null;
+  }
+
+  /** Writes the final {@code text} here, or to {@code out} when this is standard output. */
+  void emit(String text, PrintWriter out) {
+    if (isStandardOutput()) {
+      out.print(text);
+      out.flush();
+    } else {
+      write(text.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** The name as the user wrote it. */

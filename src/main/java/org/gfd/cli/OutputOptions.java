@@ -47,13 +47,7 @@ public final class OutputOptions {
 
   /** Writes the final {@code text} to {@code --output} if given, else to {@code out}. */
   void emit(String text, PrintWriter out) {
-    OutputFile f = file();
-    if (f.isStandardOutput()) {
-      out.print(text);
-      out.flush();
-    } else {
-      f.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    file().emit(text, out);
   }
 
   /**

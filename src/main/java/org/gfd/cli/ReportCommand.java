@@ -1,6 +1,5 @@
 package org.gfd.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gfd.api.Gfd;
@@ -50,12 +49,7 @@ final class ReportCommand implements Callable<Integer> {
       throw finished.keep(ex, "the report", series, Format.LATEX, spec.commandLine().getOut());
     }
     String latex = ReportWriter.latex(model, report.series(), report.study(), report.sums(), report.families());
-    if (file.isStandardOutput()) {
-      spec.commandLine().getOut().print(latex);
-      spec.commandLine().getOut().flush();
-    } else {
-      file.write(latex.getBytes(StandardCharsets.UTF_8));
-    }
+    file.emit(latex, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -106,13 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
     String at = String.join(", ", given);
     String description = "gfd simulate: " + model.describe() + "; " + at + "; t in [0, " + tMax + "]";
     String table = SimulationWriter.text(result, description);
-    if (out.isStandardOutput()) {
-      PrintWriter w = spec.commandLine().getOut();
-      w.print(table);
-      w.flush();
-    } else {
-      out.write(table.getBytes(StandardCharsets.UTF_8));
-    }
+    out.emit(table, spec.commandLine().getOut());
     if (csvFile != null) {
       csvFile.write(SimulationWriter.csv(result).getBytes(StandardCharsets.UTF_8));
     }

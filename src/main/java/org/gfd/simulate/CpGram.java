@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -35,8 +34,7 @@ import org.gfd.network.NetworkSum;
  * network with the built-in file), with {@link ConcreteModel} for the draws, so both paths see the
  * same initial entries; the generic path is its test oracle.
  */
-public final class CpGram implements FlowModel {
-  private final ConcreteModel generic;
+public final class CpGram extends FastPath {
   private final int nu;
   private final boolean symmetric;
   private final boolean identity;
@@ -47,7 +45,7 @@ public final class CpGram implements FlowModel {
   private final boolean tensorRoute;
 
   private CpGram(ConcreteModel generic, int nu, boolean symmetric, boolean identity, int p, int h) {
-    this.generic = generic;
+    super(generic);
     this.nu = nu;
     this.symmetric = symmetric;
     this.identity = identity;
@@ -89,26 +87,6 @@ public final class CpGram implements FlowModel {
       }
     }
     return Optional.empty();
-  }
-
-  @Override
-  public int dimension() {
-    return generic.dimension();
-  }
-
-  @Override
-  public List<String> observableNames() {
-    return generic.observableNames();
-  }
-
-  @Override
-  public Sample sample(RandomGenerator random) {
-    return generic.sample(random);
-  }
-
-  @Override
-  public double[] initialState(RandomGenerator random) {
-    return generic.initialState(random);
   }
 
   /** Factor matrix {@code m} ({@code H x p}) of state {@code y}. */

@@ -3,7 +3,6 @@ package org.gfd.simulate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.gfd.algebra.Variable;
 import org.gfd.dmft.SiteFunction;
 import org.gfd.dmft.SiteModel;
@@ -18,8 +17,7 @@ import org.gfd.model.Species;
  * contraction. Draws, state layout and every other observable are the generic path's, so both
  * give the same numbers (to rounding) from the same seed. Immutable; thread safe.
  */
-final class SiteFlow implements FlowModel {
-  private final ConcreteModel generic;
+final class SiteFlow extends FastPath {
   private final SiteFunction.Compiled f;
   private final int dim;
   private final int p;
@@ -30,7 +28,7 @@ final class SiteFlow implements FlowModel {
   private final Optional<String> test;
 
   private SiteFlow(ConcreteModel generic, Model model, SiteModel site, int p, int n) {
-    this.generic = generic;
+    super(generic);
     this.f = site.f().compile();
     this.dim = site.parameters().size();
     this.p = p;
@@ -64,26 +62,6 @@ final class SiteFlow implements FlowModel {
       return Optional.empty(); // the generic path names the missing size
     }
     return Optional.of(new SiteFlow(generic, model, site, p, n));
-  }
-
-  @Override
-  public int dimension() {
-    return generic.dimension();
-  }
-
-  @Override
-  public List<String> observableNames() {
-    return generic.observableNames();
-  }
-
-  @Override
-  public Sample sample(RandomGenerator random) {
-    return generic.sample(random);
-  }
-
-  @Override
-  public double[] initialState(RandomGenerator random) {
-    return generic.initialState(random);
   }
 
   @Override

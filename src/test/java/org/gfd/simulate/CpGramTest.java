@@ -30,26 +30,7 @@ class CpGramTest {
     FlowModel fast = FlowModel.of(model, sizes, Map.of(Variable.SIGMA2, 0.7));
     assertInstanceOf(CpGram.class, fast);
     assertEquals(tensorRoute, ((CpGram) fast).tensorRoute(), "the route taken at p = " + p + ", H = " + h);
-    for (int trial = 0; trial < 5; trial++) {
-      SplittableRandom a = new SplittableRandom(trial);
-      SplittableRandom b = new SplittableRandom(trial);
-      FlowModel.Sample sa = generic.sample(a);
-      FlowModel.Sample sb = fast.sample(b);
-      double[] y = generic.initialState(a);
-      double[] y2 = fast.initialState(b);
-      assertEquals(java.util.Arrays.toString(y), java.util.Arrays.toString(y2), "same draws");
-      double expected = generic.observable(Model.LOSS, y, sa);
-      assertEquals(expected, fast.observable(Model.LOSS, y, sb), 1e-10 * Math.abs(expected));
-      double[] ge = generic.gradient(y, sa);
-      double[] gf = fast.gradient(y, sb);
-      double norm = 0;
-      for (double v : ge) {
-        norm = Math.max(norm, Math.abs(v));
-      }
-      for (int i = 0; i < ge.length; i++) {
-        assertEquals(ge[i], gf[i], 1e-10 * norm, name + " entry " + i);
-      }
-    }
+    FastPathAgreement.check(generic, fast, name);
   }
 
   @Test

@@ -25,27 +25,7 @@ class SiteFlowTest {
     ConcreteModel generic = new ConcreteModel(model, sizes, values);
     FlowModel fast = FlowModel.of(model, sizes, values);
     assertInstanceOf(SiteFlow.class, fast);
-    for (int trial = 0; trial < 5; trial++) {
-      SplittableRandom a = new SplittableRandom(trial);
-      SplittableRandom b = new SplittableRandom(trial);
-      FlowModel.Sample sa = generic.sample(a);
-      FlowModel.Sample sb = fast.sample(b);
-      double[] y = generic.initialState(a);
-      assertEquals(java.util.Arrays.toString(y), java.util.Arrays.toString(fast.initialState(b)), "same draws");
-      for (String name : generic.observableNames()) {
-        double expected = generic.observable(name, y, sa);
-        assertEquals(expected, fast.observable(name, y, sb), 1e-10 * Math.abs(expected), name);
-      }
-      double[] ge = generic.gradient(y, sa);
-      double[] gf = fast.gradient(y, sb);
-      double norm = 0;
-      for (double v : ge) {
-        norm = Math.max(norm, Math.abs(v));
-      }
-      for (int i = 0; i < ge.length; i++) {
-        assertEquals(ge[i], gf[i], 1e-10 * norm, file + " entry " + i);
-      }
-    }
+    FastPathAgreement.check(generic, fast, file);
   }
 
   @Test
