@@ -41,9 +41,11 @@ public final class Dmft {
    * The per-coordinate losses at the steps {@code 0..K} of one discrete-time solve; a sampled
    * solve is trusted for its first {@code trusted} steps only: up to the first step where its two
    * estimates of the train loss ({@code C_r(k, k) / 2} and {@code E[e(k) g(k)] / 2}, equal in exact
-   * theory) part by more than three standard errors plus 1% ({@link #CONSISTENCY}).
+   * theory) part by more than three standard errors plus 1% ({@link #CONSISTENCY}), or up to the
+   * step where a sample's dynamics stopped being finite; {@code why} says which (empty when every
+   * step is trusted).
    */
-  public record Trajectory(double step, double[] train, double[] test, int trusted) {}
+  public record Trajectory(double step, double[] train, double[] test, int trusted, String why) {}
 
   /** The relative part of the consistency tolerance of a sampled solve. */
   public static final double CONSISTENCY = 0.01;
@@ -80,7 +82,7 @@ public final class Dmft {
    * @param finest the step-{@code h/4} values at those times (gradient descent, before extrapolation)
    * @param exact whether the site closed in matrices (no sampling error)
    * @param stopped why the curves end before {@code tMax}, when they do: a sampled solve that
-   *     stopped being consistent ({@link Trajectory})
+   *     stopped being consistent, or whose samples stopped being finite ({@link Trajectory})
    */
   public record Result(double[] times, double[] train, double[] trainError, double[] test, double[] testError,
       Trajectory finest, boolean exact, Optional<String> stopped) {}
@@ -95,26 +97,41 @@ public final class Dmft {
     double[] responses = new double[steps + 1];
     correlations[0] = site.start();
     kernels.setSiteRow(0, correlations, responses);
+    int last = steps;
+    String why = "";
     for (int k = 0; k < steps; k++) {
       budget.check();
       kernels.dataRow(k);
-      site.step(k, kernels, h, correlations, responses);
+      try {
+        site.step(k, kernels, h, correlations, responses);
+      } catch (SiteProcess.Diverged d) {
+        last = k;
+        why = d.getMessage();
+        break;
+      }
       kernels.setSiteRow(k + 1, correlations, responses);
     }
-    kernels.dataRow(steps);
+    if (last == steps) {
+      kernels.dataRow(steps);
+    }
     double[] train = new double[steps + 1];
     double[] test = new double[steps + 1];
-    int trusted = steps + 1;
-    for (int k = 0; k <= steps; k++) {
+    Arrays.fill(train, Double.NaN);
+    Arrays.fill(test, Double.NaN);
+    int trusted = last + 1;
+    for (int k = 0; k <= last; k++) {
       train[k] = kernels.cr[k][k] / 2;
       test[k] = kernels.ce[k][k] / 2;
       double[] check = site.fieldCheck(k, kernels);
       if (check != null && trusted > k
           && Math.abs(check[0] - kernels.cr[k][k]) > 3 * check[1] + CONSISTENCY * kernels.cr[k][k]) {
         trusted = k;
+        why = String.format(Locale.ROOT, "its two estimates of the train loss, C_r(k, k)/2 and E[e(k) g(k)]/2 (equal in "
+            + "exact theory), part by more than three standard errors plus %.0f%% (the response of samples near a saddle "
+            + "of f is heavy-tailed; more samples do not always help)", 100 * CONSISTENCY);
       }
     }
-    return new Trajectory(h, train, test, trusted);
+    return new Trajectory(h, train, test, trusted, why);
   }
 
   /** Gradient flow from the steps {@code T/(K/4)}, {@code T/(K/2)}, {@code T/K}; {@code progress} gets solves done. */
@@ -133,10 +150,12 @@ public final class Dmft {
     // the output times every run trusts
     int points = settings.points();
     double stop = Double.POSITIVE_INFINITY;
+    String why = "";
     for (Trajectory[] replica : runs) {
       for (Trajectory t : replica) {
-        if (t.trusted() < t.train().length) {
-          stop = Math.min(stop, t.trusted() * t.step());
+        if (t.trusted() < t.train().length && t.trusted() * t.step() < stop) {
+          stop = t.trusted() * t.step();
+          why = t.why();
         }
       }
     }
@@ -147,10 +166,7 @@ public final class Dmft {
         kept++;
       }
       points = kept;
-      stopped = Optional.of(String.format(Locale.ROOT, "the sampled solve stops being consistent at t = %.4g: its two "
-          + "estimates of the train loss, C_r(k, k)/2 and E[e(k) g(k)]/2 (equal in exact theory), part by more than three "
-          + "standard errors plus %.0f%%; more samples do not always help (the response of samples near a saddle of f is "
-          + "heavy-tailed)", stop, 100 * CONSISTENCY));
+      stopped = Optional.of(String.format(Locale.ROOT, "a sampled solve is not trusted from t = %.4g on: %s", stop, why));
     }
     double[] times = new double[points];
     double[][] train = new double[2][points];

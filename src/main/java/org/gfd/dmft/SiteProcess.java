@@ -18,6 +18,13 @@ import org.gfd.error.InputException;
  * (the derivative taken through the whole single-site process, its memory term included).
  */
 sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
+  /** A sample's dynamics stopped being finite: the solve ends at the step before. */
+  final class Diverged extends RuntimeException {
+    Diverged(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   /** {@code C_e(0, 0)}. */
   double start();
 
@@ -217,9 +224,8 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
           }
           double x = f.value(theta, o) - teacher[s];
           if (!Double.isFinite(x)) {
-            throw new InputException(String.format(Locale.ROOT,
-                "the single-site dynamics diverged at t = %.6g (step h = %.3g): try a smaller step or a shorter time",
-                (k + 1) * h, h));
+            throw new Diverged(String.format(Locale.ROOT,
+                "a sample's dynamics stopped being finite at t = %.6g (step h = %.3g)", (k + 1) * h, h));
           }
           e[k + 1][s] = x;
           f.gradient(theta, o, grad, 0);

@@ -99,6 +99,22 @@ class DmftTest {
     }
   }
 
+  @Test
+  void aSolveWhoseSamplesBlowUpEndsItsCurvesAndSaysWhy() {
+    // f = w^3 from a wide start, at a step far too long: the fastest samples overshoot and grow without bound
+    SiteModel cubic = SiteModel.recognize(ModelLoader.parse("model cubic\nindex p, n\nparam w[p] ~ N(0, sigma2)\n"
+        + "data X[p, n] ~ N(0, 1)\ndata b[p] ~ N(0, 1)\ntensor e[i] = delta[i, j, k, l] w[j] w[k] w[l] - b[i]\n"
+        + "loss = 1/(2 n) |e[i] X[i, a]|^2\n", "cubic.gfd", Map.of()));
+    DmftProblem problem = new DmftProblem(cubic, 0.5, new double[] {4}, 1);
+    Dmft.Result r = Dmft.solve(problem, new Dmft.Settings(2, 48, 5, 500, 2, 1), WorkBudget.unlimited(), k -> {});
+    assertTrue(r.stopped().isPresent(), "a stop is reported");
+    assertTrue(r.times().length < 5, "the curves end early: " + r.times().length + " times");
+    assertTrue(r.stopped().get().contains("not trusted from t ="), r.stopped().get());
+    for (double x : r.train()) {
+      assertTrue(Double.isFinite(x), "only finite values are reported");
+    }
+  }
+
   /** The response of the affine site, from the kernels the sampled solve built (the Gaussian recursion). */
   private static double exactResponse(DmftProblem problem, int k1, int l, Kernels kernels) {
     double[][] r = new double[k1 + 1][k1 + 1];
