@@ -139,6 +139,9 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
     private final Random random;
     /** {@code fieldCheck} of each step taken. */
     private final double[][] checks;
+    /** A field added to every sample's {@code g} at one step ({@link #kick}); none when the step is -1. */
+    private int kickStep = -1;
+    private double kickSize;
 
     /**
      * @param variances the variance of each number of the site at {@code t = 0}
@@ -252,6 +255,20 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
       }
     }
 
+    /**
+     * Adds {@code size} to every sample's field at step {@code step}: the perturbation whose effect,
+     * divided by its size, the response is the derivative of (for tests, by finite differences).
+     */
+    void kick(int step, double size) {
+      kickStep = step;
+      kickSize = size;
+    }
+
+    /** The samples' {@code e(k)} (a copy). */
+    double[] errors(int k) {
+      return e[k].clone();
+    }
+
     @Override
     public double[] fieldCheck(int k, Kernels kernels) {
       if (checks[k] == null) {
@@ -272,6 +289,11 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
       for (int j = 0; j <= k; j++) {
         axpy(chol[j], z[j], g, samples);
         axpy(rr[j], e[j], g, samples);
+      }
+      if (k == kickStep) {
+        for (int i = 0; i < samples; i++) {
+          g[i] += kickSize;
+        }
       }
       double m = mean(e[k], g, samples);
       double squares = 0;

@@ -100,6 +100,48 @@ class DmftTest {
   }
 
   @Test
+  void theSampledResponseIsTheDerivativeOfTheErrorsByFiniteDifferences() {
+    SiteModel diagonal = SiteModel.recognize(ModelLoader.file(Path.of("tests/models/diagonal-network.gfd"), Map.of()));
+    int steps = 30;
+    double h = 0.05;
+    // kernels from a real solve, then frozen
+    Kernels kernels = new Kernels(steps, 0.5);
+    SiteProcess.Sampled reference = new SiteProcess.Sampled(diagonal.f(), new double[] {1, 1}, 1, steps, 2000, 3);
+    double[] c = new double[steps + 2];
+    double[] resp = new double[steps + 1];
+    c[0] = reference.start();
+    kernels.setSiteRow(0, c, resp);
+    for (int k = 0; k < steps; k++) {
+      kernels.dataRow(k);
+      reference.step(k, kernels, h, c, resp);
+      kernels.setSiteRow(k + 1, c, resp);
+    }
+    int kicked = 7;
+    double eps = 1e-6;
+    SiteProcess.Sampled plain = new SiteProcess.Sampled(diagonal.f(), new double[] {1, 1}, 1, steps, 300, 11);
+    SiteProcess.Sampled pushed = new SiteProcess.Sampled(diagonal.f(), new double[] {1, 1}, 1, steps, 300, 11);
+    pushed.kick(kicked, eps);
+    plain.start();
+    pushed.start();
+    double[][] responses = new double[steps + 1][];
+    for (int k = 0; k < steps; k++) {
+      double[] r = new double[steps + 1];
+      plain.step(k, kernels, h, new double[steps + 2], r);
+      responses[k + 1] = r;
+      pushed.step(k, kernels, h, new double[steps + 2], new double[steps + 1]);
+    }
+    for (int k = kicked + 1; k <= steps; k++) {
+      double[] a = plain.errors(k);
+      double[] b = pushed.errors(k);
+      double difference = 0;
+      for (int s = 0; s < a.length; s++) {
+        difference += (b[s] - a[s]) / eps / a.length;
+      }
+      assertEquals(difference, responses[k][kicked], 1e-4 * Math.max(1, Math.abs(difference)), "R_e(" + k + ", " + kicked + ")");
+    }
+  }
+
+  @Test
   void aSolveWhoseSamplesBlowUpEndsItsCurvesAndSaysWhy() {
     // f = w^3 from a wide start, at a step far too long: the fastest samples overshoot and grow without bound
     SiteModel cubic = SiteModel.recognize(ModelLoader.parse("model cubic\nindex p, n\nparam w[p] ~ N(0, sigma2)\n"
