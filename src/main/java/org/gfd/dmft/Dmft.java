@@ -79,13 +79,12 @@ public final class Dmft {
    * @param times the times {@code 0..tMax}
    * @param train the extrapolated train loss per coordinate, and its error estimate
    * @param test the extrapolated test loss per coordinate, and its error estimate
-   * @param finest the step-{@code h/4} values at those times (gradient descent, before extrapolation)
    * @param exact whether the site closed in matrices (no sampling error)
    * @param stopped why the curves end before {@code tMax}, when they do: a sampled solve that
    *     stopped being consistent, or whose samples stopped being finite ({@link Trajectory})
    */
   public record Result(double[] times, double[] train, double[] trainError, double[] test, double[] testError,
-      Trajectory finest, boolean exact, Optional<String> stopped) {}
+      boolean exact, Optional<String> stopped) {}
 
   /** One discrete-time solve with step {@code h} for {@code steps} steps; a sampled site uses {@code seed}. */
   public static Trajectory solve(DmftProblem problem, double h, int steps, int samples, long seed, WorkBudget budget) {
@@ -127,8 +126,9 @@ public final class Dmft {
           && Math.abs(check[0] - kernels.cr[k][k]) > 3 * check[1] + CONSISTENCY * kernels.cr[k][k]) {
         trusted = k;
         why = String.format(Locale.ROOT, "its two estimates of the train loss, C_r(k, k)/2 and E[e(k) g(k)]/2 (equal in "
-            + "exact theory), part by more than three standard errors plus %.0f%% (the response of samples near a saddle "
-            + "of f is heavy-tailed; more samples do not always help)", 100 * CONSISTENCY);
+            + "exact theory), part by more than three standard errors plus %.0f%% (at late times the train loss is a small "
+            + "difference of larger terms, which amplifies sampling error; more samples do not always help)",
+            100 * CONSISTENCY);
       }
     }
     return new Trajectory(h, train, test, trusted, why);
@@ -182,8 +182,7 @@ public final class Dmft {
       summarize(tr, train, j);
       summarize(te, test, j);
     }
-    Trajectory finest = runs[0][2];
-    return new Result(times, train[0], train[1], test[0], test[1], finest, problem.exact(), stopped);
+    return new Result(times, train[0], train[1], test[0], test[1], problem.exact(), stopped);
   }
 
   /** {@code [second-order extrapolation, its distance from the first-order one]} at output time {@code j}. */

@@ -51,7 +51,7 @@ public record DmftProblem(SiteModel site, double alpha, double[] variances, doub
     return new DmftProblem(site, 1 / values.get(Variable.N), variances, teacher);
   }
 
-  /** The numbers of the problem as a reader checks them: {@code alpha = 1/2 (m = 2), sigma2 = 1}. */
+  /** The numbers of the problem as a reader checks them: {@code m = 2, sigma2 = 1}. */
   public Map<String, Double> describeValues(Ray ray, Map<String, Rational> set) {
     Map<String, Double> out = new LinkedHashMap<>();
     out.put("m", 1 / alpha);

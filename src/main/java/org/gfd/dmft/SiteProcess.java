@@ -112,10 +112,10 @@ sealed interface SiteProcess permits SiteProcess.Gaussian, SiteProcess.Sampled {
    *
    * <pre>  dtheta(k+1) = dtheta(k) - h (Hess f(theta(k)) dtheta(k) g(k) + grad f(theta(k)) (delta_{kl} + sum_{l'} R_r(k, l') de(l')))</pre>
    *
-   * with {@code de = grad f . dtheta}. Every sample carries it: estimated on a subset, the response
-   * no longer matches the correlations of the whole sample, the cancellation that makes the train
-   * loss small at late times fails, and the curves drift away (seen with a subset of 1000 of 100000
-   * samples from {@code t = 1} on, diagonal network at {@code m = 2}). Costs
+   * with {@code de = grad f . dtheta}. Every sample carries it. Estimated on a subset, the response
+   * no longer matches the correlations of the whole sample: the cancellation that makes the train
+   * loss small at late times fails, and the curves drift away. This was seen with a subset of 1000
+   * of 100000 samples, from {@code t = 1} on, on the diagonal network at {@code m = 2}. Costs
    * {@code O(samples K^3 / 6)} over {@code K} steps, parallel over blocks of samples; memory
    * {@code samples K^2 / 2} floats of tangent history (each sample's contiguous, so that its memory
    * sums run in cache) and {@code samples K} doubles and floats for the histories of {@code e} and of
