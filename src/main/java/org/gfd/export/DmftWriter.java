@@ -72,17 +72,17 @@ public final class DmftWriter {
     StringBuilder numbers = new StringBuilder();
     values.forEach((k, v) -> numbers.append(numbers.length() == 0 ? "" : ",\\ ").append(k.equals("sigma2") ? "\\sigma^2" : k)
         .append(" = ").append(number6(v)));
-    return "% gfd dmft: the equations solved for model " + site.model() + "\n"
+    String teacher = site.teacher().map(t -> "\\mathrm{" + t.name() + "}").orElse("0");
+    return Latex.requires() + "% gfd dmft: the equations solved for model " + site.model() + "\n"
         + "% per coordinate i, discrete time k (step h), p -> infinity with n = m p, alpha = p/n = 1/m\n"
         + "\\begin{align*}\n"
         + "  f(\\theta_i) &= " + site.f().latex() + ", \\qquad e_i = f(\\theta_i) - " + b + ", \\qquad " + numbers + "\\\\\n"
-        + "  \\theta_i(k+1) &= \\theta_i(k) - h\\, \\nabla f(\\theta_i(k))\\, g_i(k), \\qquad "
-        + "g_i(k) = \\psi_i(k) + \\sum_{l \\le k} R_r(k, l)\\, e_i(l), \\qquad \\psi_i \\sim \\mathcal{N}(0, \\alpha C_r)\\\\\n"
+        + "  \\theta_i(k+1) &= \\theta_i(k) - h\\, \\nabla f(\\theta_i(k))\\, g_i(k)\\\\\n"
+        + "  g_i(k) &= \\psi_i(k) + \\sum_{l \\le k} R_r(k, l)\\, e_i(l), \\qquad \\psi_i \\sim \\mathcal{N}(0, \\alpha C_r)\\\\\n"
         + "  C_e(k, l) &= \\mathbb{E}\\, e(k)\\, e(l), \\qquad R_e(k, l) = \\mathbb{E}\\, \\frac{\\partial e(k)}{\\partial g(l)}\\\\\n"
         + "  R_r &= (I - \\alpha R_e)^{-1}, \\qquad C_r = R_r\\, C_e\\, R_r^{\\top}\\\\\n"
         + "  \\frac{L(t_k)}{p} &\\to \\tfrac12\\, C_r(k, k), \\qquad "
-        + "\\frac{\\lvert f - " + (site.teacher().isPresent() ? "\\mathrm{" + site.teacher().get().name() + "}" : "0")
-        + "\\rvert^2}{2p} \\to \\tfrac12\\, C_e(k, k), \\qquad t_k = k h\n"
+        + "\\frac{\\lvert f - " + teacher + "\\rvert^2}{2p} \\to \\tfrac12\\, C_e(k, k), \\qquad t_k = k h\n"
         + "\\end{align*}\n";
   }
 

@@ -106,6 +106,14 @@ class LatexCompileTest {
       assertTrue(doc.contains("\\begin{tikzpicture}"), doc);
       compile("report-nu2", doc, 3, true);
     }));
+    for (String model : List.of("linear-regression", "diagonal-network")) {
+      tests.add(DynamicTest.dynamicTest("dmft-" + model, () -> {
+        Path tex = dir.resolve("dmft-" + model + ".tex");
+        run("dmft", "--model", "tests/models/" + model + ".gfd", "--scale", "n=2*p,sigma2=1", "--t-max", "0.2", "--steps", "8",
+            "--points", "3", "--samples", "50", "--replicas", "1", "--latex", tex.toString());
+        compile("dmft-" + model, Files.readString(tex), 1);
+      }));
+    }
     tests.add(DynamicTest.dynamicTest("demo", () -> {
       Path tex = dir.resolve("demo-output.tex");
       run("demo", "--output", tex.toString());
