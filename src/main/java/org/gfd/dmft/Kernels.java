@@ -25,9 +25,22 @@ final class Kernels {
   final double[][] rr;
   /** {@code C_r}, symmetric. */
   final double[][] cr;
-  /** The lower Cholesky factor of {@code alpha C_r}. */
+  /** The lower Cholesky factor of {@code alpha C_r}, innovations below {@link #INNOVATION_FLOOR} dropped. */
   final double[][] cholesky;
   private final double[][] rrCe;
+
+  /**
+   * Innovations of the field smaller than this fraction of its variance are dropped (the step adds
+   * no new draw). The field of a smooth flow is nearly determined by its past: its innovations
+   * shrink fast from step to step, and below about {@code 1e-9} of the variance they are the
+   * rounding and sampling error of {@code C_r}. Kept, those meaningless draws enter through Cholesky
+   * entries divided by their tiny diagonal, and a sampled diagonal network drifts away from
+   * {@code t = 1} on (its self-check fails; floors of {@code 1e-14} to {@code 1e-10} drift,
+   * {@code 1e-8} and {@code 1e-6} hold to {@code t = 2}). Dropping an innovation {@code s} changes
+   * the field's covariance by at most {@code sqrt(s)} relative, here {@code 1e-3}, far below the
+   * sampling error. An affine site never uses the factor.
+   */
+  static final double INNOVATION_FLOOR = 1e-6;
 
   Kernels(int steps, double alpha) {
     this.steps = steps;
@@ -90,7 +103,6 @@ final class Kernels {
     for (int i = 0; i < k; i++) {
       s -= c[i] * c[i];
     }
-    // a variance left over that is round-off of zero (degenerate fields) counts as zero
-    c[k] = s > 1e-14 * alpha * cr[k][k] ? Math.sqrt(s) : 0;
+    c[k] = s > INNOVATION_FLOOR * alpha * cr[k][k] ? Math.sqrt(s) : 0;
   }
 }
