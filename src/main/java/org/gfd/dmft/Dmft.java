@@ -127,7 +127,7 @@ public final class Dmft {
         trusted = k;
         why = String.format(Locale.ROOT, "its two estimates of the train loss, C_r(k, k)/2 and E[e(k) g(k)]/2 (equal in "
             + "exact theory), part by more than three standard errors plus %.0f%% (at late times the train loss is a small "
-            + "difference of larger terms, which amplifies sampling error; more samples do not always help)",
+            + "difference of larger terms, which amplifies sampling error: try more samples)",
             100 * CONSISTENCY);
       }
     }
