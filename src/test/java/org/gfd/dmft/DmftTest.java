@@ -141,6 +141,27 @@ class DmftTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"2", "0.5"})
+  void theSampledDiagonalNetworkStartsAsTheHandDerivedSeries(double m) {
+    // E[O(t)] = c0 + c1 t + c2 t^2/2 + O(t^3) per coordinate, c_s from DiagonalNetworkOracle (derived by hand); at
+    // t = 1/200, a tenth of the series' radius, the cubic term is below 3e-4; the change from t = 0 is measured on the
+    // same samples, so the sampling error of the start cancels
+    SiteModel diagonal = SiteModel.recognize(ModelLoader.file(Path.of("tests/models/diagonal-network.gfd"), Map.of()));
+    DmftProblem problem = new DmftProblem(diagonal, 1 / m, new double[] {1, 1}, 1);
+    Dmft.Result r = Dmft.solve(problem, new Dmft.Settings(0.01, 16, 3, 400000, 1, 5), WorkBudget.unlimited(), k -> {});
+    double t = r.times()[1];
+    assertEquals(0.005, t, 1e-15);
+    String[][] oracle = {org.gfd.oracle.DiagonalNetworkOracle.train(), org.gfd.oracle.DiagonalNetworkOracle.test()};
+    double[][] curves = {r.train(), r.test()};
+    for (int o = 0; o < 2; o++) {
+      double c1 = org.gfd.oracle.DiagonalNetworkOracle.value(oracle[o][1], 1, m);
+      double c2 = org.gfd.oracle.DiagonalNetworkOracle.value(oracle[o][2], 1, m);
+      double change = curves[o][1] - curves[o][0];
+      assertEquals(c1 * t + c2 * t * t / 2, change, 1e-3, (o == 0 ? "train" : "test") + " change by t = " + t);
+    }
+  }
+
   @Test
   void aSolveWhoseSamplesBlowUpEndsItsCurvesAndSaysWhy() {
     // f = w^3 from a wide start, at a step far too long: the fastest samples overshoot and grow without bound
