@@ -73,7 +73,8 @@ final class DmftCommand implements Callable<Integer> {
     OutputFile latexFile = latex == null ? null : OutputFile.of("--latex", latex);
     Dmft.Result result;
     try {
-      result = Gfd.dmft(problem, settings, budgetOptions.budget(), k -> {});
+      result = Gfd.dmft(problem, settings, budgetOptions.budget(),
+          Progress.count(spec, "solve", problem.exact() ? 3 : 3 * settings.replicas()));
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while solving the DMFT"));
     }

@@ -2,7 +2,6 @@ package org.gfd.cli;
 
 import static org.gfd.error.Messages.quote;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
 import org.gfd.algebra.Variable;
 import org.gfd.error.InputException;
 import org.gfd.export.RegimePlot;
@@ -99,7 +97,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
     FlowModel concrete = FlowModel.of(model, sizes, values);
     checkEntries(concrete);
-    Simulation.Result result = Simulation.run(concrete, settings, budgetOptions.budget(), progress(settings.seeds()));
+    Simulation.Result result = Simulation.run(concrete, settings, budgetOptions.budget(),
+        Progress.count(spec, "seed", settings.seeds()));
     List<String> given = new ArrayList<>();
     sizes.forEach((v, x) -> given.add(v + "=" + x));
     values.forEach((v, x) -> given.add(v + "=" + x));
@@ -162,22 +161,5 @@ final class SimulateCommand implements Callable<Integer> {
       throw new InputException("the flow has " + concrete.dimension() + " trainable entries, more than the "
           + MAX_ENTRIES + " that may be simulated");
     }
-  }
-
-  /** {@code gfd: seed 3 of 8 done} on stderr, on a terminal only. */
-  private IntConsumer progress(int total) {
-    if (System.console() == null) {
-      return k -> {};
-    }
-    PrintWriter err = spec.commandLine().getErr();
-    return k -> {
-      synchronized (err) {
-        err.printf("\rgfd: seed %d of %d done", k, total);
-        if (k == total) {
-          err.println();
-        }
-        err.flush();
-      }
-    };
   }
 }
