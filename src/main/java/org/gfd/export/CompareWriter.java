@@ -119,9 +119,14 @@ public final class CompareWriter {
         worstAt = d.times()[k];
       }
     }
-    sb.append("# series against DMFT, up to t = ").append(number(reach, 4))
-        .append(" (where the series' error estimate is below 1%): largest relative deviation ").append(number(worst, 3))
-        .append(" at t = ").append(number(worstAt, 4)).append('\n');
+    if (reach > 0) {
+      sb.append("# series against DMFT, up to t = ").append(number(reach, 4))
+          .append(" (where the series' error estimate is below 1%): largest relative deviation ").append(number(worst, 3))
+          .append(" at t = ").append(number(worstAt, 4)).append('\n');
+    } else {
+      sb.append("# series against DMFT: at t = 0 only (relative deviation ").append(number(worst, 3))
+          .append("); from the next time on the series' error estimate is above 1%\n");
+    }
     sb.append("# p | sizes and values | seeds | max relative deviation from DMFT | at t | largest |z| "
         + "(deviation over the combined standard error and DMFT error estimate)\n");
     for (Comparison.SizeRun run : c.runs()) {
