@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 public final class DmftOptions {
   @Option(names = "--steps", paramLabel = "K",
       description = "Steps of the finest discretization (h = T/K); the extrapolation to gradient flow also solves with "
-          + "K/2 and K/4. A multiple of 4 (points - 1). Default: the least such K with K/4 >= 50 T, so that the coarsest "
-          + "step is at most 0.02.")
+          + "K/2 and K/4. A multiple of 4 (points - 1). Default: the least such K with K/4 >= 25 T, so that the coarsest "
+          + "step is at most 0.04.")
   Integer steps;
 
   @Option(names = "--samples", paramLabel = "N",
@@ -25,10 +25,10 @@ public final class DmftOptions {
     return new Dmft.Settings(tMax, k, points, samples, replicas, seed);
   }
 
-  /** The least multiple of {@code 4 (points - 1)} whose quarter is at least {@code 50 tMax}. */
+  /** The least multiple of {@code 4 (points - 1)} whose quarter is at least {@code 25 tMax}. */
   static int defaultSteps(double tMax, int points) {
     int unit = 4 * Math.max(1, points - 1);
-    long k = (long) Math.ceil(200 * tMax / unit) * unit;
+    long k = (long) Math.ceil(100 * tMax / unit) * unit;
     return (int) Math.max(unit, Math.min(k, Integer.MAX_VALUE / 2));
   }
 }

@@ -137,6 +137,9 @@ public final class Dmft {
   /** Gradient flow from the steps {@code T/(K/4)}, {@code T/(K/2)}, {@code T/K}; {@code progress} gets solves done. */
   public static Result solve(DmftProblem problem, Settings settings, WorkBudget budget, IntConsumer progress) {
     int replicas = problem.exact() ? 1 : settings.replicas();
+    if (!problem.exact()) {
+      checkMemory(settings, Math.min(replicas, Runtime.getRuntime().availableProcessors()));
+    }
     int[] steps = {settings.steps() / 4, settings.steps() / 2, settings.steps()};
     Trajectory[][] runs = new Trajectory[replicas][3];
     AtomicInteger done = new AtomicInteger();
@@ -183,6 +186,22 @@ public final class Dmft {
       summarize(te, test, j);
     }
     return new Result(times, train[0], train[1], test[0], test[1], problem.exact(), stopped);
+  }
+
+  /**
+   * Refuses a sampled solve whose histories would not fit the heap: {@code K (K + 1) / 2} floats of
+   * tangents and {@code K} doubles and floats of errors and draws per sample, for the replicas that
+   * run at once.
+   */
+  private static void checkMemory(Settings settings, int atOnce) {
+    long k = settings.steps();
+    double bytes = (double) settings.samples() * (4.0 * k * (k + 1) / 2 + 12.0 * (k + 1)) * atOnce;
+    double heap = Runtime.getRuntime().maxMemory();
+    if (bytes > 0.8 * heap) {
+      throw new InputException(String.format(Locale.ROOT, "a sampled solve of %d samples and %d steps needs about %.1f GB "
+          + "(%d replicas at once) and the heap has %.1f GB: lower --samples or --steps, or raise the heap "
+          + "(JAVA_OPTS=-Xmx...)", settings.samples(), settings.steps(), bytes / 1e9, atOnce, heap / 1e9));
+    }
   }
 
   /** {@code [second-order extrapolation, its distance from the first-order one]} at output time {@code j}. */
