@@ -138,7 +138,7 @@ public final class Dmft {
   public static Result solve(DmftProblem problem, Settings settings, WorkBudget budget, IntConsumer progress) {
     int replicas = problem.exact() ? 1 : settings.replicas();
     if (!problem.exact()) {
-      checkMemory(settings, Math.min(replicas, Runtime.getRuntime().availableProcessors()));
+      checkMemory(settings, problem.site().f().dimension(), Math.min(replicas, Runtime.getRuntime().availableProcessors()));
     }
     int[] steps = {settings.steps() / 4, settings.steps() / 2, settings.steps()};
     Trajectory[][] runs = new Trajectory[replicas][3];
@@ -189,13 +189,13 @@ public final class Dmft {
   }
 
   /**
-   * Refuses a sampled solve whose histories would not fit the heap: {@code K (K + 1) / 2} floats of
-   * tangents and {@code K} doubles and floats of errors and draws per sample, for the replicas that
-   * run at once.
+   * Refuses a sampled solve whose histories would not fit the heap: per sample {@code K (K + 1) / 2}
+   * floats of tangent history, {@code K} doubles and floats of errors and draws, and the current
+   * tangents ({@code K d} doubles), for the replicas that run at once.
    */
-  private static void checkMemory(Settings settings, int atOnce) {
+  private static void checkMemory(Settings settings, int dim, int atOnce) {
     long k = settings.steps();
-    double bytes = (double) settings.samples() * (4.0 * k * (k + 1) / 2 + 12.0 * (k + 1)) * atOnce;
+    double bytes = (double) settings.samples() * (4.0 * k * (k + 1) / 2 + (12.0 + 8.0 * dim) * (k + 1)) * atOnce;
     double heap = Runtime.getRuntime().maxMemory();
     if (bytes > 0.8 * heap) {
       throw new InputException(String.format(Locale.ROOT, "a sampled solve of %d samples and %d steps needs about %.1f GB "

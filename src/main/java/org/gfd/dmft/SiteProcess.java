@@ -11,7 +11,7 @@ import org.gfd.error.InputException;
  * {@code theta} under gradient descent in the field the data exert on it,
  *
  * <pre>  theta(k+1) = theta(k) - h grad f(theta(k)) g(k),
- *  g(k) = psi(k) + sum_{l <= k} R_r(k, l) e(k),   e = f(theta) - b,   psi ~ N(0, alpha C_r)</pre>
+ *  g(k) = psi(k) + sum_{l <= k} R_r(k, l) e(l),   e = f(theta) - b,   psi ~ N(0, alpha C_r)</pre>
  *
  * with {@code theta(0)} and the teacher {@code b} Gaussian. A site reports the statistics the
  * data site needs: {@code C_e(k+1, l)} and the response {@code R_e(k+1, l) = E[d e(k+1) / d g(l)]}
