@@ -1,8 +1,6 @@
 package org.gfd.api;
 
 import java.math.BigInteger;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -424,8 +422,11 @@ public final class Gfd {
    *     or the ray is not the proportional limit
    */
   public static DmftComparison compareDmft(Model model, String observable, Ray ray, Map<String, Rational> set,
-      Dmft.Settings settings, int maxOrder, List<Strategy> strategies, List<Integer> sizes, Simulation.Settings runs,
+      Rational tauMax, Dmft.Settings settings, int maxOrder, List<Strategy> strategies, List<Integer> sizes, Simulation.Settings runs,
       WorkBudget budget, Consumer<LossSeries> finished, IntConsumer progress) {
+    if (settings.tMax() != tauMax.doubleValue()) {
+      throw new IllegalArgumentException("the DMFT runs to " + settings.tMax() + ", not to t-max " + tauMax);
+    }
     SiteModel site = SiteModel.recognize(model);
     boolean train = observable.equals(Model.LOSS);
     if (!train && !site.testObservable().equals(Optional.of(observable))) {
@@ -436,15 +437,11 @@ public final class Gfd {
     DmftProblem problem = DmftProblem.on(site, ray, set);
     Dmft.Result dmft = Dmft.solve(problem, settings, budget, k -> {});
     List<Rational> taus = new ArrayList<>();
-    // the shortest decimal of t-max, exactly: the times the series is evaluated at are the DMFT's
-    BigDecimal t = BigDecimal.valueOf(settings.tMax());
-    Rational tMax = t.scale() >= 0 ? Rational.of(t.unscaledValue(), BigInteger.TEN.pow(t.scale()))
-        : Rational.of(t.toBigIntegerExact());
     if (dmft.times().length < 2) {
       throw new InputException("nothing to compare: " + dmft.stopped().orElse("the DMFT gave one time only"));
     }
     for (int j = 0; j < dmft.times().length; j++) {
-      taus.add(tMax.multiply(Rational.of(j, settings.points() - 1)));
+      taus.add(tauMax.multiply(Rational.of(j, settings.points() - 1)));
     }
     Ray timed = new Ray(ray.exponents(), ray.constantValues(), Optional.of(Rational.ZERO), Optional.of(Rational.ONE));
     Evaluation series = evaluate(model, observable, timed, maxOrder, set, Optional.empty(), strategies, new TauGrid(taus),

@@ -109,7 +109,7 @@ final class CompareCommand implements Callable<Integer> {
     FinishedOrders finished = new FinishedOrders(model, maxOrder, Progress.orders(spec));
     DmftComparison report;
     try {
-      report = Gfd.compareDmft(model, observableOption.name, ray, summationOptions.values(),
+      report = Gfd.compareDmft(model, observableOption.name, ray, summationOptions.values(), tau,
           dmftOptions.settings(tau.doubleValue(), points, simulationOptions.seed), maxOrder, summationOptions.strategies(),
           sizes, simulationOptions.settings(1, points), budgetOptions.budget(), finished, k -> {});
     } catch (StoppedException e) {

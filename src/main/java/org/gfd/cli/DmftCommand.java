@@ -78,8 +78,7 @@ final class DmftCommand implements Callable<Integer> {
     } catch (StoppedException e) {
       throw new StoppedException(e.reason().with("while solving the DMFT"));
     }
-    Map<String, Double> numbers = problem.describeValues(ray, values);
-    String table = DmftWriter.text(result, problem, numbers, settings);
+    String table = DmftWriter.text(result, problem, settings);
     out.emit(table, spec.commandLine().getOut());
     if (plotFile != null) {
       plotFile.write(DmftWriter.plot(result, "DMFT: " + model.name() + ", f = " + site.f() + "; " + scale
@@ -88,7 +87,7 @@ final class DmftCommand implements Callable<Integer> {
           .write(DmftWriter.csv(result).getBytes(StandardCharsets.UTF_8));
     }
     if (latexFile != null) {
-      latexFile.write(DmftWriter.latex(problem, numbers).getBytes(StandardCharsets.UTF_8));
+      latexFile.write(DmftWriter.latex(problem).getBytes(StandardCharsets.UTF_8));
     }
     return ExitCode.OK;
   }

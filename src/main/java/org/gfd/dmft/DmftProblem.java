@@ -1,5 +1,6 @@
 package org.gfd.dmft;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,15 +20,23 @@ import org.gfd.scaling.Ray;
  * @param alpha {@code p / n = 1 / m}
  * @param variances the variance of each trainable number at {@code t = 0}, in the site's order
  * @param teacherVariance the teacher's variance (0 without a teacher)
+ * @param numbers the values as a reader checks them, by the names written ({@code m = 2, sigma2 = 1})
  */
-public record DmftProblem(SiteModel site, double alpha, double[] variances, double teacherVariance) {
+public record DmftProblem(SiteModel site, double alpha, double[] variances, double teacherVariance,
+    Map<String, Double> numbers) {
   public DmftProblem {
     Objects.requireNonNull(site);
     variances = variances.clone();
+    numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
     if (!(alpha >= 0) || variances.length != site.parameters().size() || !(teacherVariance >= 0)) {
       throw new IllegalArgumentException("alpha " + alpha + ", " + variances.length + " variances, teacher variance "
           + teacherVariance);
     }
+  }
+
+  /** A problem given by its numbers, named {@code m} only. */
+  public DmftProblem(SiteModel site, double alpha, double[] variances, double teacherVariance) {
+    this(site, alpha, variances, teacherVariance, Map.of("m", 1 / alpha));
   }
 
   /**
@@ -48,17 +57,9 @@ public record DmftProblem(SiteModel site, double alpha, double[] variances, doub
       variances[q] = evaluate(site.parameters().get(q).variance(), values);
     }
     double teacher = site.teacher().map(Species::variance).map(v -> evaluate(v, values)).orElse(0.0);
-    return new DmftProblem(site, 1 / values.get(Variable.N), variances, teacher);
-  }
-
-  /** The numbers of the problem as a reader checks them: {@code m = 2, sigma2 = 1}. */
-  public Map<String, Double> describeValues(Ray ray, Map<String, Rational> set) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("m", 1 / alpha);
-    for (Variable x : site.varianceSymbols()) {
-      out.put(x.name(), value(ray, set, x, Rational.ZERO));
-    }
-    return out;
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    values.forEach((x, v) -> numbers.put(x.equals(Variable.N) ? Ray.constantOf(x).name() : x.name(), v));
+    return new DmftProblem(site, 1 / values.get(Variable.N), variances, teacher, numbers);
   }
 
   private static double value(Ray ray, Map<String, Rational> set, Variable x, Rational exponent) {

@@ -116,7 +116,7 @@ public record SiteFunction(List<String> names, List<Term> terms) {
         String num = latex && !a.isInteger() ? "\\tfrac{" + a.numerator() + "}{" + a.denominator() + "}" : a.toString();
         factors.add(0, num);
       }
-      sb.append(String.join(latex ? " " : " ", factors));
+      sb.append(String.join(" ", factors));
     }
     return sb.length() == 0 ? "0" : sb.toString();
   }
@@ -181,16 +181,14 @@ public record SiteFunction(List<String> names, List<Term> terms) {
         for (int r = 0; r < d; r++) {
           double s = 0;
           for (int k = 0; k < coefficients.length; k++) {
-            int[] a = powers[k].clone();
-            double m = coefficients[k] * a[q];
-            a[q]--;
-            m *= a[r];
-            a[r]--;
+            // d/dtheta_r d/dtheta_q of c prod theta_j^a_j: c a_q (a_r - [q = r]) prod theta_j^(a_j - [j = q] - [j = r])
+            int[] a = powers[k];
+            double m = coefficients[k] * a[q] * (a[r] - (q == r ? 1 : 0));
             if (m == 0) {
               continue;
             }
             for (int j = 0; j < d; j++) {
-              m *= pow(theta[offset + j], a[j]);
+              m *= pow(theta[offset + j], a[j] - (j == q ? 1 : 0) - (j == r ? 1 : 0));
             }
             s += m;
           }

@@ -167,7 +167,7 @@ public record SiteModel(String model, List<Species> parameters, Optional<Species
     }
     Optional<String> test = Optional.empty();
     for (Map.Entry<String, List<TensorTerm>> o : model.observables().entrySet()) {
-      if (isTestLoss(o.getValue(), sites, c, d)) {
+      if (isTestLoss(o.getValue(), sites, c)) {
         test = Optional.of(o.getKey());
         break;
       }
@@ -240,7 +240,7 @@ public record SiteModel(String model, List<Species> parameters, Optional<Species
     return new List[] {List.of(left), List.of(right)};
   }
 
-  private static boolean isTestLoss(List<TensorTerm> terms, List<Species> sites, Map<List<Integer>, Rational> c, int d) {
+  private static boolean isTestLoss(List<TensorTerm> terms, List<Species> sites, Map<List<Integer>, Rational> c) {
     Map<List<Integer>, Rational> have = new LinkedHashMap<>();
     for (TensorTerm t : terms) {
       if (!t.scale().isOne() || t.indexKinds().size() != 1) {

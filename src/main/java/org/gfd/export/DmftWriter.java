@@ -2,7 +2,6 @@ package org.gfd.export;
 
 import java.awt.Color;
 import java.util.Locale;
-import java.util.Map;
 import org.gfd.dmft.Dmft;
 import org.gfd.dmft.DmftProblem;
 import org.gfd.dmft.SiteModel;
@@ -30,12 +29,12 @@ public final class DmftWriter {
   }
 
   /** The CSV after comment lines naming the model, the values, the method and the error estimate. */
-  public static String text(Dmft.Result r, DmftProblem problem, Map<String, Double> values, Dmft.Settings s) {
+  public static String text(Dmft.Result r, DmftProblem problem, Dmft.Settings s) {
     SiteModel site = problem.site();
     StringBuilder sb = new StringBuilder();
     sb.append("# gfd dmft: ").append(site.model()).append("; f = ").append(site.f())
         .append(site.teacher().map(b -> ", teacher " + b.name()).orElse(", no teacher")).append("; ");
-    values.forEach((k, v) -> sb.append(k).append(" = ").append(number6(v)).append(", "));
+    problem.numbers().forEach((k, v) -> sb.append(k).append(" = ").append(number6(v)).append(", "));
     sb.append("p -> infinity with n = m p\n");
     sb.append(String.format(Locale.ROOT, "# discrete-time DMFT at steps h = %s, %s, %s (%d, %d, %d steps to t = %s), "
         + "extrapolated to gradient flow (Richardson, second order)%n", number6(s.tMax() * 4 / s.steps()),
@@ -66,11 +65,11 @@ public final class DmftWriter {
   }
 
   /** The equations solved, with this problem's site function and numbers, as a LaTeX fragment (amsmath). */
-  public static String latex(DmftProblem problem, Map<String, Double> values) {
+  public static String latex(DmftProblem problem) {
     SiteModel site = problem.site();
     String b = site.teacher().map(t -> "\\mathrm{" + t.name() + "}_i").orElse("0");
     StringBuilder numbers = new StringBuilder();
-    values.forEach((k, v) -> numbers.append(numbers.length() == 0 ? "" : ",\\ ").append(k.equals("sigma2") ? "\\sigma^2" : k)
+    problem.numbers().forEach((k, v) -> numbers.append(numbers.length() == 0 ? "" : ",\\ ").append(k.equals("sigma2") ? "\\sigma^2" : k)
         .append(" = ").append(number6(v)));
     String teacher = site.teacher().map(t -> "\\mathrm{" + t.name() + "}").orElse("0");
     return Latex.requires() + "% gfd dmft: the equations solved for model " + site.model() + "\n"

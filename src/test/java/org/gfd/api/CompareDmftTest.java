@@ -34,7 +34,7 @@ class CompareDmftTest {
     Ray ray = new Ray(Map.of(Variable.N, Rational.ONE, Variable.SIGMA2, Rational.ZERO),
         Map.of(Variable.N, Rational.of(2), Variable.SIGMA2, Rational.ONE), Optional.empty(), Optional.empty());
     for (String observable : List.of(Model.LOSS, "test")) {
-      DmftComparison c = Gfd.compareDmft(model, observable, ray, Map.of(), new Dmft.Settings(2, 80, 5, 2, 1, 1), 8,
+      DmftComparison c = Gfd.compareDmft(model, observable, ray, Map.of(), Rational.of(2), new Dmft.Settings(2, 80, 5, 2, 1, 1), 8,
           List.of(Summation.strategies().get("data-spectrum")), List.of(40), new Simulation.Settings(1, 2, 4, 1, 1e-9, 1e-9),
           WorkBudget.unlimited(), s -> {}, k -> {});
       assertEquals(Curve.Method.CLOSED_FORM, c.series().method(), observable);
