@@ -3,6 +3,8 @@ package org.gfd.simulate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.gfd.algebra.Variable;
 import org.gfd.dmft.SiteFunction;
 import org.gfd.dmft.SiteModel;
@@ -13,7 +15,7 @@ import org.gfd.model.Species;
 /**
  * A fast path for the linear-in-data class ({@link SiteModel}): with {@code e = f(theta) - b},
  * the loss {@code 1/(2n) |X^T e|^2} has the gradient {@code grad_q f(theta_i) (X X^T e)_i / n},
- * two matrix-vector products with {@code X} ({@code 4 p n} flops) in place of the generic
+ * two matrix-vector products with {@code X} (EJML, {@code 4 p n} flops) in place of the generic
  * contraction. Draws, state layout and every other observable are the generic path's, so both
  * give the same numbers (to rounding) from the same seed. Immutable; thread safe.
  */
@@ -80,17 +82,14 @@ final class SiteFlow extends FastPath {
   @Override
   public double[] gradient(double[] y, Sample sample) {
     double[] r = residual(errors(y, sample), sample);
-    double[] x = sample.arrays().get(data);
+    // the field on each coordinate, X r / n
+    DMatrixRMaj field = new DMatrixRMaj(p, 1);
+    CommonOps_DDRM.mult(1.0 / n, data(sample), DMatrixRMaj.wrap(n, 1, r), field);
     double[] out = new double[y.length];
     double[] theta = new double[dim];
     double[] grad = new double[dim];
     for (int i = 0; i < p; i++) {
-      double g = 0;
-      int row = i * n;
-      for (int a = 0; a < n; a++) {
-        g += x[row + a] * r[a];
-      }
-      g /= n;
+      double g = field.data[i];
       for (int q = 0; q < dim; q++) {
         theta[q] = y[offsets[q] + i];
       }
@@ -116,18 +115,16 @@ final class SiteFlow extends FastPath {
     return e;
   }
 
-  /** {@code r = X^T e}, {@code X} row-major {@code p x n}. */
+  /** {@code r = X^T e}. */
   private double[] residual(double[] e, Sample sample) {
-    double[] x = sample.arrays().get(data);
-    double[] r = new double[n];
-    for (int i = 0; i < p; i++) {
-      double ei = e[i];
-      int row = i * n;
-      for (int a = 0; a < n; a++) {
-        r[a] += x[row + a] * ei;
-      }
-    }
-    return r;
+    DMatrixRMaj r = new DMatrixRMaj(n, 1);
+    CommonOps_DDRM.multTransA(data(sample), DMatrixRMaj.wrap(p, 1, e), r);
+    return r.data;
+  }
+
+  /** The sample's data as a {@code p x n} matrix, its entries not copied (the generic path lays them out row-major). */
+  private DMatrixRMaj data(Sample sample) {
+    return DMatrixRMaj.wrap(p, n, sample.arrays().get(data));
   }
 
   private static double dot(double[] a, double[] b) {
