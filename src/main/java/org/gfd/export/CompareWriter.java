@@ -171,19 +171,10 @@ public final class CompareWriter {
         .xAxisTitle("t").yAxisTitle(observable + " / p").build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.addSeries("DMFT", c.dmft().times(), c.values(), c.errors()).setMarker(SeriesMarkers.NONE);
-    List<CurvePoint> series = c.series().points();
-    if (!series.isEmpty()) {
-      double[] t = new double[series.size()];
-      double[] y = new double[series.size()];
-      for (int k = 0; k < t.length; k++) {
-        t[k] = series.get(k).tau().doubleValue();
-        y[k] = series.get(k).value().doubleValue();
-      }
-      chart.addSeries("series (" + c.series().method().label() + ")", t, y).setMarker(SeriesMarkers.NONE);
+    if (!c.series().points().isEmpty()) {
+      addCurve(chart, "series", c.series());
     }
-    for (Comparison.SizeRun run : c.runs()) {
-      chart.addSeries("p = " + run.p(), run.tau(), run.simulated(), run.error()).setMarker(SeriesMarkers.CIRCLE);
-    }
+    addRuns(chart, c.runs());
     return RegimePlot.encode(chart, format);
   }
 
@@ -216,19 +207,29 @@ public final class CompareWriter {
     XYChart chart = new XYChartBuilder().width(900).height(600).title(model.describe() + ", " + ray)
         .xAxisTitle("tau = t / p^c").yAxisTitle(observable + " / p^e").build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    addCurve(chart, "theory", curve).setLineColor(Color.BLACK);
+    addRuns(chart, runs);
+    return RegimePlot.encode(chart, format);
+  }
+
+  /** A limit curve as a line without markers, named with its method. */
+  private static XYSeries addCurve(XYChart chart, String name, Curve curve) {
     double[] tau = new double[curve.points().size()];
-    double[] theory = new double[tau.length];
+    double[] values = new double[tau.length];
     for (int k = 0; k < tau.length; k++) {
       tau[k] = curve.points().get(k).tau().doubleValue();
-      theory[k] = curve.points().get(k).value().doubleValue();
+      values[k] = curve.points().get(k).value().doubleValue();
     }
-    XYSeries t = chart.addSeries("theory (" + curve.method().label() + ")", tau, theory);
-    t.setMarker(SeriesMarkers.NONE);
-    t.setLineColor(Color.BLACK);
+    XYSeries s = chart.addSeries(name + " (" + curve.method().label() + ")", tau, values);
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
+  }
+
+  /** Each size's simulated means with error bars of one standard error. */
+  private static void addRuns(XYChart chart, List<Comparison.SizeRun> runs) {
     for (Comparison.SizeRun run : runs) {
-      XYSeries s = chart.addSeries("p = " + run.p() + " (" + run.seeds() + " seeds)", run.tau(), run.simulated(), run.error());
-      s.setMarker(SeriesMarkers.CIRCLE);
+      chart.addSeries("p = " + run.p() + " (" + run.seeds() + " seeds)", run.tau(), run.simulated(), run.error())
+          .setMarker(SeriesMarkers.CIRCLE);
     }
-    return RegimePlot.encode(chart, format);
   }
 }
