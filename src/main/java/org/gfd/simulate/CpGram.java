@@ -44,8 +44,18 @@ public final class CpGram extends FastPath {
   /** Whether the residual tensor route is the cheaper one at these sizes. */
   private final boolean tensorRoute;
 
-  private CpGram(ConcreteModel generic, int nu, boolean symmetric, boolean identity, int p, int h) {
+  /**
+   * Rows of the Khatri-Rao product the residual route builds at a time: the memory it needs stays
+   * near {@link #BLOCK_ENTRIES} doubles whatever {@code H}, and the block is reused.
+   */
+  private final int blockRows;
+
+  /** About 2 MB of doubles per block of the Khatri-Rao product (a cache-sized operand for the products). */
+  private static final int BLOCK_ENTRIES = 1 << 18;
+
+  private CpGram(ConcreteModel generic, int nu, boolean symmetric, boolean identity, int p, int h, int blockRows) {
     super(generic);
+    this.blockRows = blockRows;
     this.nu = nu;
     this.symmetric = symmetric;
     this.identity = identity;
@@ -83,10 +93,17 @@ public final class CpGram extends FastPath {
       if (reference.species().equals(model.species())
           && NetworkSum.loss(reference).terms().equals(NetworkSum.loss(model).terms())) {
         int[] sizes = generic.sizesOfFirstSpecies();
-        return Optional.of(new CpGram(generic, nu, symmetric, target.isEmpty(), sizes[1], sizes[0]));
+        int cols = (int) Math.min(Integer.MAX_VALUE, Math.pow(sizes[1], nu - 1));
+        return Optional.of(new CpGram(generic, nu, symmetric, target.isEmpty(), sizes[1], sizes[0],
+            Math.max(1, BLOCK_ENTRIES / cols)));
       }
     }
     return Optional.empty();
+  }
+
+  /** The same path with the residual route's Khatri-Rao product built {@code rows} rows at a time (tests cross block edges with it). */
+  CpGram withBlockRows(int rows) {
+    return new CpGram(generic, nu, symmetric, identity, p, h, rows);
   }
 
   /** Factor matrix {@code m} ({@code H x p}) of state {@code y}. */
@@ -132,34 +149,57 @@ public final class CpGram extends FastPath {
     return out;
   }
 
-  /** The Khatri-Rao product of the factors other than {@code m}, in increasing mode order: {@code H x p^(nu-1)}. */
-  private DMatrixRMaj khatriRao(DMatrixRMaj[] u, int m) {
-    int cols = (int) Math.pow(p, nu - 1);
-    DMatrixRMaj k = new DMatrixRMaj(h, cols);
-    for (int a = 0; a < h; a++) {
-      double[] row = {1};
+  /**
+   * Rows {@code from .. from + out.numRows - 1} of the Khatri-Rao product of the factors other than
+   * {@code m}, in increasing mode order (row {@code a} is the Kronecker product of their rows
+   * {@code a}), written into {@code out} ({@code rows x p^(nu-1)}): each row is expanded in place
+   * from its end, one mode at a time, so nothing is allocated.
+   */
+  private void khatriRaoRows(DMatrixRMaj[] u, int m, int from, DMatrixRMaj out) {
+    int cols = out.numCols;
+    double[] k = out.data;
+    for (int r = 0; r < out.numRows; r++) {
+      int row = (from + r) * p;
+      int base = r * cols;
+      k[base] = 1;
+      int length = 1;
       for (int mode = 0; mode < nu; mode++) {
         if (mode == m) {
           continue;
         }
-        DMatrixRMaj f = of(u, mode);
-        double[] next = new double[row.length * p];
-        for (int i = 0; i < row.length; i++) {
-          for (int j = 0; j < p; j++) {
-            next[i * p + j] = row[i] * f.data[a * p + j];
+        double[] f = of(u, mode).data;
+        for (int i = length - 1; i >= 0; i--) {
+          double x = k[base + i];
+          for (int j = p - 1; j >= 0; j--) {
+            k[base + i * p + j] = x * f[row + j];
           }
         }
-        row = next;
+        length *= p;
       }
-      System.arraycopy(row, 0, k.data, a * cols, cols);
     }
-    return k;
   }
 
-  /** {@code R = T - T*} as its mode-1 unfolding ({@code p x p^(nu-1)}, row-major over all modes). */
+  /** Rows {@code from .. from + rows - 1} of {@code u} as a matrix of their own. */
+  private DMatrixRMaj rows(DMatrixRMaj u, int from, int rows) {
+    DMatrixRMaj out = new DMatrixRMaj(rows, p);
+    System.arraycopy(u.data, from * p, out.data, 0, rows * p);
+    return out;
+  }
+
+  /**
+   * {@code R = T - T*} as its mode-1 unfolding ({@code p x p^(nu-1)}, row-major over all modes):
+   * {@code T} summed over blocks of {@link #blockRows} rows of the Khatri-Rao product.
+   */
   private DMatrixRMaj residual(DMatrixRMaj[] u) {
-    DMatrixRMaj r = new DMatrixRMaj(p, (int) Math.pow(p, nu - 1));
-    CommonOps_DDRM.multTransA(of(u, 0), khatriRao(u, 0), r);
+    int cols = (int) Math.pow(p, nu - 1);
+    DMatrixRMaj r = new DMatrixRMaj(p, cols);
+    DMatrixRMaj block = new DMatrixRMaj(Math.min(blockRows, h), cols);
+    for (int from = 0; from < h; from += blockRows) {
+      int rows = Math.min(blockRows, h - from);
+      block.reshape(rows, cols);
+      khatriRaoRows(u, 0, from, block);
+      CommonOps_DDRM.multAddTransA(rows(of(u, 0), from, rows), block, r);
+    }
     if (identity) {
       int diagonalStep = 0;
       for (int mode = 0; mode < nu; mode++) {
@@ -193,12 +233,21 @@ public final class CpGram extends FastPath {
 
   private double[] tensorGradient(double[] y, DMatrixRMaj[] u) {
     DMatrixRMaj r = residual(u);
+    int cols = r.numCols;
     double[] out = new double[y.length];
+    DMatrixRMaj block = new DMatrixRMaj(Math.min(blockRows, h), cols);
+    DMatrixRMaj grad = new DMatrixRMaj(Math.min(blockRows, h), p);
     for (int m = 0; m < u.length; m++) {
-      DMatrixRMaj grad = new DMatrixRMaj(h, p);
-      // symmetric CP: R is a symmetric tensor, so every mode gives the same product; nu of them
-      CommonOps_DDRM.multTransB(symmetric ? nu : 1, khatriRao(u, m), m == 0 ? r : unfold(r.data, m), grad);
-      System.arraycopy(grad.data, 0, out, symmetric ? 0 : m * h * p, h * p);
+      DMatrixRMaj unfolded = m == 0 ? r : unfold(r.data, m);
+      for (int from = 0; from < h; from += blockRows) {
+        int rows = Math.min(blockRows, h - from);
+        block.reshape(rows, cols);
+        grad.reshape(rows, p);
+        khatriRaoRows(u, m, from, block);
+        // symmetric CP: R is a symmetric tensor, so every mode gives the same product; nu of them
+        CommonOps_DDRM.multTransB(symmetric ? nu : 1, block, unfolded, grad);
+        System.arraycopy(grad.data, 0, out, (symmetric ? 0 : m * h * p) + from * p, rows * p);
+      }
     }
     return out;
   }

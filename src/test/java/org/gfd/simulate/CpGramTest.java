@@ -33,6 +33,17 @@ class CpGramTest {
     FastPathAgreement.check(generic, fast, name);
   }
 
+  @ParameterizedTest(name = "{0} nu={1} p={2} H={3} in blocks of {4} rows")
+  @CsvSource({"cp, 3, 2, 11, 4", "cp, 3, 2, 11, 1", "cp-symmetric, 3, 2, 9, 2", "cp-zero, 2, 3, 10, 3", "cp, 4, 2, 13, 5"})
+  void residualRouteInBlocksEqualsTheGenericPath(String name, int nu, int p, int h, int blockRows) {
+    Model model = ModelLoader.builtIn(name, Map.of("nu", nu));
+    Map<Variable, Integer> sizes = Map.of(Variable.P, p, Variable.H, h);
+    ConcreteModel generic = new ConcreteModel(model, sizes, Map.of(Variable.SIGMA2, 0.7));
+    CpGram fast = ((CpGram) FlowModel.of(model, sizes, Map.of(Variable.SIGMA2, 0.7))).withBlockRows(blockRows);
+    assertEquals(true, fast.tensorRoute(), "the residual route at p = " + p + ", H = " + h);
+    FastPathAgreement.check(generic, fast, name + " in blocks of " + blockRows);
+  }
+
   @Test
   void materializedTensorPathOfTheBenchmarkGivesTheSameGradient() {
     Map<Variable, Integer> sizes = Map.of(Variable.P, 4, Variable.H, 3);
