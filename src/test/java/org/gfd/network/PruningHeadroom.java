@@ -27,7 +27,7 @@ import org.gfd.model.Target;
  * <p>Run (after {@code mvn -q -o test-compile}):
  * {@code java -Xss16m -cp target/classes:target/test-classes:target/lib/* org.gfd.network.PruningHeadroom NU SYMMETRIC S A B E C}
  * for the ray {@code H = p^A, sigma2 = p^B}, {@code e = E}, time exponent {@code C}; for example
- * {@code 2 false 8 1 -1 1 0} (asymmetric nu = 2, mean-field vertex) or {@code 2 false 8 2 -7/4 3/2 1/4} (NTK).
+ * {@code 2 false 8 1 -1 1 0} (asymmetric nu = 2, mean-field vertex) or {@code 2 false 8 2 -7/4 1 -1/4} (NTK).
  * An analysis tool, not part of the engine: it holds every network of every order in memory.
  */
 public final class PruningHeadroom {
