@@ -68,15 +68,25 @@ public final class GfdCommand implements Runnable {
             + ("gfd".equals(where) ? "gfd" : "gfd " + where) + " --help)");
         return ExitCode.BAD_INPUT;
       });
-      cmd.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, err));
+      cmd.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, err, c.getCommandName()));
       return cmd.execute(args);
     } catch (Throwable e) {
-      return report(e, err);
+      // errors (out of heap, out of stack) pass picocli's handler: the verb is the first argument
+      return report(e, err, args.length > 0 ? args[0] : "");
     }
   }
 
   /** Prints the one-line message of a failure and returns its exit code. */
   static int report(Throwable e, PrintWriter err) {
+    return report(e, err, "");
+  }
+
+  /**
+   * Like {@link #report(Throwable, PrintWriter)} for a failure of verb {@code verb}, whose
+   * out-of-memory message names what that verb can lower: the sizes of a simulation, the samples or
+   * steps of a DMFT, else the order of a series.
+   */
+  static int report(Throwable e, PrintWriter err, String verb) {
     int code;
     String message;
     if (e instanceof GfdException g) {
@@ -85,7 +95,7 @@ public final class GfdCommand implements Runnable {
     } else if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
       code = ExitCode.of(GfdException.Kind.STOPPED);
       message = new StopReason(StopReason.Limit.MEMORY, e instanceof OutOfMemoryError
-          ? "(out of heap): raise it with JAVA_OPTS=-Xmx..., or lower the order"
+          ? "(out of heap): raise it with JAVA_OPTS=-Xmx..., or " + lowerWhat(verb)
           : "(out of thread stack): raise it with JAVA_OPTS=-Xss..., or lower the order").toString();
     } else {
       code = ExitCode.of(GfdException.Kind.INTERNAL);
@@ -94,6 +104,15 @@ public final class GfdCommand implements Runnable {
     err.println("gfd: " + message);
     err.flush();
     return code;
+  }
+
+  /** What a verb that ran out of heap can lower. */
+  private static String lowerWhat(String verb) {
+    return switch (verb) {
+      case "simulate", "compare" -> "simulate smaller sizes (--fixed-step keeps fewer vectors per seed than the adaptive integrator)";
+      case "dmft" -> "lower --samples or --steps";
+      default -> "lower the order";
+    };
   }
 
   /** {@code IllegalStateException: what it said}, on one line. */

@@ -55,6 +55,18 @@ class ErrorsTest {
     assertEquals("2", oom[0]);
     assertTrue(oom[1].startsWith("gfd: memory limit reached"), oom[1]);
     assertEquals(1, oom[1].lines().count());
+    assertTrue(oom[1].strip().endsWith("or lower the order"), oom[1]);
+  }
+
+  @Test
+  void runningOutOfHeapNamesWhatTheVerbCanLower() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, GfdCommand.report(new OutOfMemoryError("Java heap space"), new PrintWriter(err), "compare"));
+    assertTrue(err.toString().contains("or simulate smaller sizes"), err.toString());
+    assertFalse(err.toString().contains("order"), err.toString());
+    err = new StringWriter();
+    GfdCommand.report(new OutOfMemoryError("Java heap space"), new PrintWriter(err), "dmft");
+    assertTrue(err.toString().strip().endsWith("or lower --samples or --steps"), err.toString());
   }
 
   @Test
