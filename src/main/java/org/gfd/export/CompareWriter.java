@@ -165,16 +165,16 @@ public final class CompareWriter {
     return sb.toString();
   }
 
-  /** The DMFT curve with its error bars, the series' curve where it has values, and each size's means. */
+  /** The DMFT curve with its band of one standard error, the series' curve where it has values, and each size's means. */
   public static byte[] dmftPlot(Model model, String observable, DmftComparison c, String ray, RegimePlot.ImageFormat format) {
     XYChart chart = new XYChartBuilder().width(900).height(600).title(model.describe() + ", " + ray)
         .xAxisTitle("t").yAxisTitle(observable + " / p").build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.addSeries("DMFT", c.dmft().times(), c.values(), c.errors()).setMarker(SeriesMarkers.NONE);
+    ErrorBand.add(chart, "DMFT", c.dmft().times(), c.values(), c.errors(), 0, SeriesMarkers.NONE);
     if (!c.series().points().isEmpty()) {
-      addCurve(chart, "series", c.series());
+      addCurve(chart, "series", c.series()).setLineColor(Color.BLACK);
     }
-    addRuns(chart, c.runs());
+    addRuns(chart, c.runs(), 1);
     return RegimePlot.encode(chart, format);
   }
 
@@ -201,14 +201,14 @@ public final class CompareWriter {
     return String.format(Locale.ROOT, "%." + digits + "g", x);
   }
 
-  /** The theory curve and each size's means with error bars of one standard error. */
+  /** The theory curve and each size's means with a band of one standard error. */
   public static byte[] plot(Model model, String observable, Curve curve, List<Comparison.SizeRun> runs, String ray,
       RegimePlot.ImageFormat format) {
     XYChart chart = new XYChartBuilder().width(900).height(600).title(model.describe() + ", " + ray)
         .xAxisTitle("tau = t / p^c").yAxisTitle(observable + " / p^e").build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     addCurve(chart, "theory", curve).setLineColor(Color.BLACK);
-    addRuns(chart, runs);
+    addRuns(chart, runs, 0);
     return RegimePlot.encode(chart, format);
   }
 
@@ -225,11 +225,12 @@ public final class CompareWriter {
     return s;
   }
 
-  /** Each size's simulated means with error bars of one standard error. */
-  private static void addRuns(XYChart chart, List<Comparison.SizeRun> runs) {
-    for (Comparison.SizeRun run : runs) {
-      chart.addSeries("p = " + run.p() + " (" + run.seeds() + " seeds)", run.tau(), run.simulated(), run.error())
-          .setMarker(SeriesMarkers.CIRCLE);
+  /** Each size's simulated means with a band of one standard error, in the chart's colours from number {@code first} on. */
+  private static void addRuns(XYChart chart, List<Comparison.SizeRun> runs, int first) {
+    for (int k = 0; k < runs.size(); k++) {
+      Comparison.SizeRun run = runs.get(k);
+      ErrorBand.add(chart, "p = " + run.p() + " (" + run.seeds() + " seeds)", run.tau(), run.simulated(), run.error(),
+          first + k, SeriesMarkers.CIRCLE);
     }
   }
 }

@@ -7,7 +7,6 @@ import org.gfd.dmft.DmftProblem;
 import org.gfd.dmft.SiteModel;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -52,15 +51,13 @@ public final class DmftWriter {
     return sb.toString();
   }
 
-  /** Both losses against {@code t}, with error bars. */
+  /** Both losses against {@code t}, with bands of one standard error. */
   public static byte[] plot(Dmft.Result r, String title, RegimePlot.ImageFormat format) {
     XYChart chart = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle("t")
         .yAxisTitle("loss per coordinate (DMFT, p -> infinity)").build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    XYSeries train = chart.addSeries("train", r.times(), r.train(), r.trainError());
-    train.setMarker(SeriesMarkers.CIRCLE);
-    XYSeries test = chart.addSeries("test", r.times(), r.test(), r.testError());
-    test.setMarker(SeriesMarkers.DIAMOND);
+    ErrorBand.add(chart, "train", r.times(), r.train(), r.trainError(), 0, SeriesMarkers.CIRCLE);
+    ErrorBand.add(chart, "test", r.times(), r.test(), r.testError(), 1, SeriesMarkers.DIAMOND);
     return RegimePlot.encode(chart, format);
   }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.gfd.simulate.Simulation;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -45,16 +44,16 @@ public final class SimulationWriter {
   }
 
   /**
-   * A plot of the mean of every observable against {@code t}, with error bars of one standard
-   * error, in {@code format}.
+   * A plot of the mean of every observable against {@code t}, with a band of one standard error,
+   * in {@code format}.
    */
   public static byte[] plot(Simulation.Result r, String title, RegimePlot.ImageFormat format) {
     XYChart chart = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle("t")
         .yAxisTitle("mean over " + r.seeds() + " seeds").build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    int index = 0;
     for (Map.Entry<String, double[]> e : r.mean().entrySet()) {
-      XYSeries s = chart.addSeries(e.getKey(), r.times(), e.getValue(), r.standardError().get(e.getKey()));
-      s.setMarker(SeriesMarkers.CIRCLE);
+      ErrorBand.add(chart, e.getKey(), r.times(), e.getValue(), r.standardError().get(e.getKey()), index++, SeriesMarkers.CIRCLE);
     }
     return RegimePlot.encode(chart, format);
   }
