@@ -19,6 +19,7 @@ import org.gfd.error.StopReason;
 import org.gfd.error.StoppedException;
 import org.gfd.lang.ModelLoader;
 import org.gfd.model.Model;
+import org.gfd.scaling.PrunedRayLimits;
 import org.gfd.scaling.Ray;
 import org.gfd.scaling.RayLimit;
 import org.gfd.scaling.RayLimits;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true, version = GfdCommand.VERSION,
     description = "For each built-in CP model (identity target), then the autoencoder: the wall time of each order of the "
         + "loss series, the highest order finished within the time limit, the peak heap; for CP also the ray "
-        + "limits on the model's mean-field vertex and in its NTK cell.")
+        + "limits on the model's mean-field vertex and in its NTK cell, and for asymmetric CP of order 2 those "
+        + "limits pruned to order 20 where H = p^a with a > 1.")
 final class BenchmarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -66,6 +68,9 @@ final class BenchmarkCommand implements Callable<Integer> {
   /** Seconds each simulator path is timed for. */
   private static final double PATH_SECONDS = 5;
 
+  /** The order the pruned ray limits of order-2 CP are taken to (the target on an NTK ray). */
+  static final int PRUNED_ORDER = 20;
+
   /** The orders whose regime map picks the benchmark's rays: low, so that picking them is quick. */
   static final int RAY_MAP_ORDER = 3;
 
@@ -89,13 +94,14 @@ final class BenchmarkCommand implements Callable<Integer> {
     for (boolean symmetric : new boolean[] {false, true}) {
       for (int nu : nus) {
         Model model = ModelLoader.builtIn(symmetric ? "cp-symmetric" : "cp", Map.of("nu", nu));
-        rayLines.addAll(rayLimits(model, timedSeries(model, out).coefficients()));
+        rayLines.addAll(rayLimits(model, timedSeries(model, out).coefficients(), seconds));
       }
     }
     if (autoencoder) {
       timedSeries(ModelLoader.builtIn("autoencoder", Map.of()), out);
     }
-    out.println("# ray limits from the full series: model | ray | orders | verdict | surviving orders | seconds to analyze");
+    out.println("# ray limits: model | ray | orders (from the full series, or pruned to order " + PRUNED_ORDER
+        + ": see gfd's scaling.PrunedRayLimits) | verdict | surviving orders | seconds");
     rayLines.forEach(out::println);
     return ExitCode.OK;
   }
@@ -131,6 +137,35 @@ final class BenchmarkCommand implements Callable<Integer> {
       throw new StoppedException(series.stopReason().get());
     }
     return series;
+  }
+
+  /**
+   * The pruned ray limits of order-2 CP to {@link #PRUNED_ORDER} on {@code ray} (with the full
+   * series' {@code e} and {@code c}), timed, with the networks kept per order and whether they
+   * agree with {@code full} on every order both have.
+   */
+  private static String prunedLine(Model model, String what, Ray ray, RayLimit full, double seconds) {
+    Ray fixed = PrunedRayLimits.fixed(ray, full);
+    String head = String.format("%s | %s | pruned 0..%d", model.describe(), what, PRUNED_ORDER);
+    if (fixed.exponentOf(org.gfd.algebra.Monomial.of(Variable.H, 1)).compareTo(Rational.ONE) <= 0) {
+      return head + " | not run: at a <= 1 a mixed letter costs nothing and the pruning keeps every network";
+    }
+    long start = System.nanoTime();
+    PrunedRayLimits.Result r;
+    try {
+      r = PrunedRayLimits.coefficients(model, fixed, PRUNED_ORDER, Interrupts.watch(BudgetOptions.budget("--seconds", seconds)));
+    } catch (StoppedException e) {
+      return head + " | stopped: " + e.getMessage();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    RayLimit pruned = RayLimits.analyze(r.coefficients(), fixed);
+    boolean agrees = true;
+    for (int s = 0; s <= full.maxOrder(); s++) {
+      agrees &= pruned.limitCoefficient(s).equals(full.limitCoefficient(s));
+    }
+    return String.format("%s | %s | %d | %.3f | networks kept per order %s; agrees with the full series on orders 0..%d: %s",
+        head, pruned.verdict().name().toLowerCase(java.util.Locale.ROOT), pruned.survivingOrders().size(), elapsed,
+        r.kept(), full.maxOrder(), agrees ? "yes" : "NO");
   }
 
   /** Gradient evaluations per second of the three routes to CP's gradient, measured side by side. */
@@ -183,7 +218,7 @@ final class BenchmarkCommand implements Callable<Integer> {
    * The limits on the mean-field vertex and at an interior point of the NTK cell of the map of
    * {@code c_0..c_3}, analyzed from all the orders computed.
    */
-  private static List<String> rayLimits(Model model, List<Polynomial> coefficients) {
+  private static List<String> rayLimits(Model model, List<Polynomial> coefficients, double seconds) {
     if (coefficients.isEmpty()) {
       return List.of(model.describe() + " | no order finished: no ray limits");
     }
@@ -209,6 +244,9 @@ final class BenchmarkCommand implements Callable<Integer> {
       lines.add(String.format("%s | %s %s | 0..%d | %s | %d | %.3f", model.describe(), what, String.join(", ", ray),
           coefficients.size() - 1, limit.verdict().name().toLowerCase(java.util.Locale.ROOT),
           limit.survivingOrders().size(), analyze));
+      if (PrunedRayLimits.applies(model) && limit.isAdmissible()) {
+        lines.add(prunedLine(model, what + " " + String.join(", ", ray), Ray.of(exponents), limit, seconds));
+      }
     });
     if (points.isEmpty()) {
       lines.add(model.describe() + " | no mean-field vertex or NTK cell on the map of orders 0.." + RAY_MAP_ORDER);

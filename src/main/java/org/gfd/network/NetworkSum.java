@@ -55,6 +55,17 @@ public final class NetworkSum {
     return terms;
   }
 
+  /** The sum of the terms whose networks {@code keep} accepts (still canonical and nonzero). */
+  public NetworkSum restrictedTo(java.util.function.Predicate<Network> keep) {
+    Map<Network, Rational> kept = new LinkedHashMap<>();
+    terms.forEach((net, c) -> {
+      if (keep.test(net)) {
+        kept.put(net, c);
+      }
+    });
+    return new NetworkSum(table, kept);
+  }
+
   /** The number of distinct networks. */
   public int size() {
     return terms.size();
