@@ -1,11 +1,14 @@
 package org.gfd.scaling;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
@@ -166,7 +169,7 @@ public final class PrunedRayLimits {
     int[] degree = new int[net.classCount()];
     int letters = 0;
     int mixed = 0;
-    java.util.Arrays.fill(firstSpecies, -1);
+    Arrays.fill(firstSpecies, -1);
     for (int v = 0; v < net.nodeCount(); v++) {
       if (net.arity(v) != 2) {
         throw new IllegalStateException("pruned ray limits: a node with " + net.arity(v) + " legs in " + net);
@@ -259,11 +262,11 @@ public final class PrunedRayLimits {
       return w.scale().add(memo);
     }
     // states (letters, mixed) reachable in k moves; values without the scale, added at the end
-    java.util.Set<Long> states = new java.util.HashSet<>();
+    Set<Long> states = new HashSet<>();
     states.add(pack(w.letters(), w.mixed()));
     Rational best = bound(w.letters(), w.mixed(), Rational.ZERO).subtract(top(s));
     for (int k = 1; k <= horizon; k++) {
-      java.util.Set<Long> next = new java.util.HashSet<>();
+      Set<Long> next = new HashSet<>();
       for (long st : states) {
         int n = (int) (st >>> 32);
         int m = (int) st;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
@@ -58,8 +59,8 @@ class PrunedRayLimitsTest {
   @Test
   void onAnNtkRayTheKeptNetworksGrowLinearly() {
     Model model = ModelLoader.builtIn("cp", Map.of("nu", 2));
-    Ray fixed = new Ray(ray("2", "-7/4").exponents(), Map.of(), java.util.Optional.of(Rational.parse("-1/4")),
-        java.util.Optional.of(Rational.ONE));
+    Ray fixed = new Ray(ray("2", "-7/4").exponents(), Map.of(), Optional.of(Rational.parse("-1/4")),
+        Optional.of(Rational.ONE));
     PrunedRayLimits.Result pruned = PrunedRayLimits.coefficients(model, fixed, 16, WorkBudget.unlimited());
     for (int s = 0; s <= 16; s++) {
       assertTrue(pruned.kept().get(s) <= 3 * (s + 1), "order " + s + " kept " + pruned.kept());
@@ -104,15 +105,15 @@ class PrunedRayLimitsTest {
   @Test
   void otherModelsAndRaysAreRefused() {
     Model nu3 = ModelLoader.builtIn("cp", Map.of("nu", 3));
-    Ray fixed = new Ray(ray("2", "-7/4").exponents(), Map.of(), java.util.Optional.of(Rational.ZERO),
-        java.util.Optional.of(Rational.ONE));
+    Ray fixed = new Ray(ray("2", "-7/4").exponents(), Map.of(), Optional.of(Rational.ZERO),
+        Optional.of(Rational.ONE));
     assertFalse(PrunedRayLimits.applies(nu3));
     assertFalse(PrunedRayLimits.applies(ModelLoader.builtIn("cp-symmetric", Map.of("nu", 2))));
     assertThrows(IllegalArgumentException.class, () -> PrunedRayLimits.coefficients(nu3, fixed, 2, WorkBudget.unlimited()));
     Model cp2 = ModelLoader.builtIn("cp", Map.of("nu", 2));
     assertThrows(IllegalArgumentException.class, () -> PrunedRayLimits.coefficients(cp2, ray("2", "-7/4"), 2, WorkBudget.unlimited()),
         "e and c must be fixed");
-    Ray low = new Ray(ray("1/2", "-1").exponents(), Map.of(), java.util.Optional.of(Rational.ZERO), java.util.Optional.of(Rational.ONE));
+    Ray low = new Ray(ray("1/2", "-1").exponents(), Map.of(), Optional.of(Rational.ZERO), Optional.of(Rational.ONE));
     assertThrows(IllegalArgumentException.class, () -> PrunedRayLimits.coefficients(cp2, low, 2, WorkBudget.unlimited()),
         "a < 1");
   }
