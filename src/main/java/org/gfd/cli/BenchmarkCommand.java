@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.gfd.algebra.Monomial;
 import org.gfd.algebra.Polynomial;
 import org.gfd.algebra.Rational;
 import org.gfd.algebra.Variable;
@@ -147,8 +148,12 @@ final class BenchmarkCommand implements Callable<Integer> {
   private static String prunedLine(Model model, String what, Ray ray, RayLimit full, double seconds) {
     Ray fixed = PrunedRayLimits.fixed(ray, full);
     String head = String.format("%s | %s | pruned 0..%d", model.describe(), what, PRUNED_ORDER);
-    if (fixed.exponentOf(org.gfd.algebra.Monomial.of(Variable.H, 1)).compareTo(Rational.ONE) <= 0) {
-      return head + " | not run: at a <= 1 a mixed letter costs nothing and the pruning keeps every network";
+    int a = fixed.exponentOf(Monomial.of(Variable.H, 1)).compareTo(Rational.ONE);
+    if (a < 0) {
+      return head + " | not run: its bound needs H = p^a with a >= 1";
+    }
+    if (a == 0) {
+      return head + " | not run: at a = 1 a mixed letter costs nothing and the pruning keeps every network";
     }
     long start = System.nanoTime();
     PrunedRayLimits.Result r;
