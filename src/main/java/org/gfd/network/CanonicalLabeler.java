@@ -456,7 +456,7 @@ public final class CanonicalLabeler {
      * splits no cell leaves a stable partition.
      */
     private int refine(long[] col) {
-      int cells = distinct(col, false);
+      int cells = distinct(col, true);
       long[] next = scratch;
       for (int round = 0; round <= vertices && cells < vertices; round++) {
         for (int v = 0; v < n; v++) {
@@ -474,7 +474,7 @@ public final class CanonicalLabeler {
           }
           next[n + i] = mix(col[n + i] ^ mix(s + 0x27D4EB2F165667C5L));
         }
-        int nc = distinct(next, false);
+        int nc = distinct(next, true);
         System.arraycopy(next, 0, col, 0, vertices);
         if (nc == cells) {
           break;
@@ -495,8 +495,8 @@ public final class CanonicalLabeler {
       if (cells == vertices) {
         return leaf(col, prefix);
       }
-      // target cell: the smallest non-singleton cell, ties broken by the smaller colour
-      distinct(col, true);
+      // target cell: the smallest non-singleton cell, ties broken by the smaller colour (the
+      // cell sizes are those refine left for this colouring)
       long target = 0;
       int targetSize = Integer.MAX_VALUE;
       for (int v = 0; v < vertices; v++) {
@@ -677,13 +677,25 @@ public final class CanonicalLabeler {
       return original[representative[bestVertexOfLabel[label]]];
     }
 
-    /** Ranks vertices {@code from..to-1} by colour (all distinct) into {@code label}. */
+    /**
+     * Ranks vertices {@code from..to-1} by colour (all distinct) into {@code label}: an insertion
+     * sort of the vertices by colour (components are small), then each vertex's place.
+     */
     private void rank(long[] col, int from, int to, int[] label) {
       int len = to - from;
-      long[] sorted = Arrays.copyOfRange(col, from, to);
-      Arrays.sort(sorted);
-      for (int v = from; v < to; v++) {
-        label[v] = Arrays.binarySearch(sorted, 0, len, col[v]);
+      int[] order = new int[len];
+      for (int i = 0; i < len; i++) {
+        int v = from + i;
+        long x = col[v];
+        int j = i;
+        while (j > 0 && col[order[j - 1]] > x) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = v;
+      }
+      for (int i = 0; i < len; i++) {
+        label[order[i]] = i;
       }
     }
   }
