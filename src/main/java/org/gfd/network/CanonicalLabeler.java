@@ -677,12 +677,24 @@ public final class CanonicalLabeler {
       return original[representative[bestVertexOfLabel[label]]];
     }
 
+    /** Components up to this many vertices of a kind are ranked by an insertion sort. */
+    private static final int INSERTION_RANK = 64;
+
     /**
      * Ranks vertices {@code from..to-1} by colour (all distinct) into {@code label}: an insertion
-     * sort of the vertices by colour (components are small), then each vertex's place.
+     * sort of the vertices by colour when they are few (the common case), else a sort of the
+     * colours and a binary search for each vertex's place.
      */
     private void rank(long[] col, int from, int to, int[] label) {
       int len = to - from;
+      if (len > INSERTION_RANK) {
+        long[] sorted = Arrays.copyOfRange(col, from, to);
+        Arrays.sort(sorted);
+        for (int v = from; v < to; v++) {
+          label[v] = Arrays.binarySearch(sorted, 0, len, col[v]);
+        }
+        return;
+      }
       int[] order = new int[len];
       for (int i = 0; i < len; i++) {
         int v = from + i;
