@@ -28,6 +28,14 @@ public final class NetworkSum {
   }
 
   /**
+   * Whether two models have the same species and, network for network, the same loss: what the
+   * fast paths and pruned computations written for one built-in model check before they run.
+   */
+  public static boolean sameLoss(Model a, Model b) {
+    return a.species().equals(b.species()) && loss(a).terms().equals(loss(b).terms());
+  }
+
+  /**
    * The observable {@code name} of {@code model} ({@link Model#observable}) as a sum of canonical
    * networks over {@code table} (the model's).
    *

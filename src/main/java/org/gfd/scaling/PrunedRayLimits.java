@@ -59,6 +59,7 @@ import org.gfd.network.WorkBudget;
  * Stateless apart from a memo per call; thread-safe.
  */
 public final class PrunedRayLimits {
+  private final Ray ray;
   private final Rational a;
   private final Rational b;
   private final Rational e;
@@ -69,9 +70,10 @@ public final class PrunedRayLimits {
   /** The coefficients {@code c_s} restricted to the networks that reach the top, and how many networks were kept per order. */
   public record Result(List<Polynomial> coefficients, List<Integer> kept, List<Integer> evaluated) {}
 
-  private PrunedRayLimits(Rational a, Rational b, Rational e, Rational c, int hKind) {
-    this.a = a;
-    this.b = b;
+  private PrunedRayLimits(Ray ray, Rational e, Rational c, int hKind) {
+    this.ray = ray;
+    this.a = ray.exponentOf(Monomial.of(Variable.H, 1));
+    this.b = ray.exponentOf(Monomial.of(Variable.SIGMA2, 1));
     this.e = e;
     this.c = c;
     this.hKind = hKind;
@@ -81,8 +83,7 @@ public final class PrunedRayLimits {
   public static boolean applies(Model model) {
     for (String name : List.of("cp", "cp-zero")) {
       Model reference = ModelLoader.builtIn(name, Map.of("nu", 2));
-      if (reference.species().equals(model.species())
-          && NetworkSum.loss(reference).terms().equals(NetworkSum.loss(model).terms())) {
+      if (NetworkSum.sameLoss(reference, model)) {
         return true;
       }
     }
@@ -103,22 +104,19 @@ public final class PrunedRayLimits {
     if (ray.timeExponent().isEmpty() || ray.normExponent().isEmpty()) {
       throw new IllegalArgumentException("pruned ray limits need e and c fixed on the ray");
     }
-    Rational a = ray.exponentOf(Monomial.of(Variable.H, 1));
-    Rational b = ray.exponentOf(Monomial.of(Variable.SIGMA2, 1));
-    if (a.compareTo(Rational.ONE) < 0) {
-      throw new IllegalArgumentException("pruned ray limits need H = p^a with a >= 1, got a = " + a);
-    }
     NetworkSum loss = NetworkSum.loss(model);
-    int hKind = loss.table().kindId(IndexKind.H);
-    PrunedRayLimits pruning = new PrunedRayLimits(a, b, ray.normExponent().get(), ray.timeExponent().get(), hKind);
+    PrunedRayLimits pruning = new PrunedRayLimits(ray, ray.normExponent().get(), ray.timeExponent().get(),
+        loss.table().kindId(IndexKind.H));
+    if (pruning.a.compareTo(Rational.ONE) < 0) {
+      throw new IllegalArgumentException("pruned ray limits need H = p^a with a >= 1, got a = " + pruning.a);
+    }
     return pruning.run(loss, maxOrder, budget);
   }
 
   /** The bound on the ray exponent of {@code E[net]}, for a network of {@code D^s L} of {@code model} (tests check it against every network). */
   static Rational exponentBound(Model model, Ray ray, Network net) {
     NetworkSum loss = NetworkSum.loss(model);
-    PrunedRayLimits pruning = new PrunedRayLimits(ray.exponentOf(Monomial.of(Variable.H, 1)),
-        ray.exponentOf(Monomial.of(Variable.SIGMA2, 1)), Rational.ZERO, Rational.ZERO, loss.table().kindId(IndexKind.H));
+    PrunedRayLimits pruning = new PrunedRayLimits(ray, Rational.ZERO, Rational.ZERO, loss.table().kindId(IndexKind.H));
     return pruning.bound(pruning.word(net));
   }
 
@@ -161,9 +159,9 @@ public final class PrunedRayLimits {
 
   /** The word of {@code net}; an internal error when {@code net} is not one cycle of letters. */
   private Word word(Network net) {
-    Rational scale = exponent(net.scale());
+    Rational scale = ray.exponentOf(net.scale());
     if (net.nodeCount() == 0) {
-      return new Word(0, 0, scale.add(exponent(net.freeClassWeight()))); // a constant: its exponent exactly
+      return new Word(0, 0, scale.add(ray.exponentOf(net.freeClassWeight()))); // a constant: its exponent exactly
     }
     int[] firstSpecies = new int[net.classCount()];
     int[] degree = new int[net.classCount()];
@@ -222,12 +220,6 @@ public final class PrunedRayLimits {
       x = parent[x];
     }
     return x;
-  }
-
-  /** The exponent of {@code p} that monomial {@code m} of {@code p, H, sigma2} grows with on the ray. */
-  private Rational exponent(Monomial m) {
-    return Rational.of(m.exponent(Variable.P)).add(a.multiply(Rational.of(m.exponent(Variable.H))))
-        .add(b.multiply(Rational.of(m.exponent(Variable.SIGMA2))));
   }
 
   /** {@code e - c s}: the exponent of {@code c_s} that the limit keeps. */

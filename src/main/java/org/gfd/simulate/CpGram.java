@@ -90,8 +90,7 @@ public final class CpGram extends FastPath {
     }
     for (String target : List.of("", "-zero")) {
       Model reference = ModelLoader.builtIn("cp" + (symmetric ? "-symmetric" : "") + target, Map.of("nu", nu));
-      if (reference.species().equals(model.species())
-          && NetworkSum.loss(reference).terms().equals(NetworkSum.loss(model).terms())) {
+      if (NetworkSum.sameLoss(reference, model)) {
         int[] sizes = generic.sizesOfFirstSpecies();
         int cols = (int) Math.min(Integer.MAX_VALUE, Math.pow(sizes[1], nu - 1));
         return Optional.of(new CpGram(generic, nu, symmetric, target.isEmpty(), sizes[1], sizes[0],
