@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ObjIntConsumer;
 import org.gfd.algebra.Rational;
 import org.gfd.lang.ModelLoader;
 import org.gfd.network.WorkBudget;
@@ -77,20 +78,13 @@ class DmftTest {
     Dmft.Trajectory exact = Dmft.solve(problem, 0.05, steps, 2, 1, WorkBudget.unlimited());
     Kernels kernels = new Kernels(steps, 0.5);
     SiteProcess sampled = new SiteProcess.Sampled(REGRESSION.f(), new double[] {1}, 1, steps, 40000, 7);
-    double[] c = new double[steps + 2];
-    double[] resp = new double[steps + 1];
-    c[0] = sampled.start();
-    kernels.setSiteRow(0, c, resp);
-    for (int k = 0; k < steps; k++) {
-      kernels.dataRow(k);
-      sampled.step(k, kernels, 0.05, c, resp);
-      kernels.setSiteRow(k + 1, c, resp);
+    march(sampled, kernels, steps, 0.05, (resp, k) -> {
       // the response of an affine site is the same for every sample: no sampling error at all, only
       // the rounding of the single-precision tangent history
       for (int l = 0; l <= k; l++) {
         assertEquals(exactResponse(problem, k + 1, l, kernels), resp[l], 1e-6);
       }
-    }
+    });
     kernels.dataRow(steps);
     for (int k = 0; k <= steps; k += 10) {
       // E[e^2] of 40000 Gaussian samples: relative standard error sqrt(2/40000) = 0.7%
@@ -107,15 +101,7 @@ class DmftTest {
     // kernels from a real solve, then frozen
     Kernels kernels = new Kernels(steps, 0.5);
     SiteProcess.Sampled reference = new SiteProcess.Sampled(diagonal.f(), new double[] {1, 1}, 1, steps, 2000, 3);
-    double[] c = new double[steps + 2];
-    double[] resp = new double[steps + 1];
-    c[0] = reference.start();
-    kernels.setSiteRow(0, c, resp);
-    for (int k = 0; k < steps; k++) {
-      kernels.dataRow(k);
-      reference.step(k, kernels, h, c, resp);
-      kernels.setSiteRow(k + 1, c, resp);
-    }
+    march(reference, kernels, steps, h, (resp, k) -> {});
     int kicked = 7;
     double eps = 1e-6;
     SiteProcess.Sampled plain = new SiteProcess.Sampled(diagonal.f(), new double[] {1, 1}, 1, steps, 300, 11);
@@ -235,5 +221,23 @@ class DmftTest {
     }
     s *= Math.PI / n;
     return s + (alpha > 1 ? (1 - 1 / alpha) * phi.applyAsDouble(0) : 0);
+  }
+
+  /**
+   * Marches {@code site} through {@code steps} steps of size {@code h}, filling the kernels' site
+   * rows as the solver does; {@code afterStep} sees each step's number and response row.
+   */
+  private static void march(SiteProcess site, Kernels kernels, int steps, double h,
+      ObjIntConsumer<double[]> afterStep) {
+    double[] c = new double[steps + 2];
+    double[] resp = new double[steps + 1];
+    c[0] = site.start();
+    kernels.setSiteRow(0, c, resp);
+    for (int k = 0; k < steps; k++) {
+      kernels.dataRow(k);
+      site.step(k, kernels, h, c, resp);
+      kernels.setSiteRow(k + 1, c, resp);
+      afterStep.accept(resp, k);
+    }
   }
 }
