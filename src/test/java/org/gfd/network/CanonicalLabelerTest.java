@@ -42,6 +42,23 @@ class CanonicalLabelerTest {
     return SpeciesTable.of(new Model("test", Map.of(), List.of(a, b, t), List.of(term)));
   }
 
+  /**
+   * A table whose species all have two legs, one with both legs of one kind (so a node can be a
+   * self-loop, and its two legs can be exchanged only by changing its orientation).
+   */
+  private static final SpeciesTable TWO_LEGS = twoLegTable();
+
+  private static SpeciesTable twoLegTable() {
+    Monomial s = Monomial.of(Variable.SIGMA2, 1);
+    Species a = new Species("A", List.of(IndexKind.H, IndexKind.P), true, s);
+    Species w = new Species("W", List.of(IndexKind.P, IndexKind.P), true, s);
+    Species b = new Species("B", List.of(IndexKind.H, IndexKind.P), true, s);
+    TensorTerm term = new TensorTerm(Rational.ONE,
+        List.of(new Factor(a, List.of("h", "i")), new Factor(w, List.of("i", "j")), new Factor(b, List.of("h", "j"))),
+        Map.of("h", IndexKind.H, "i", IndexKind.P, "j", IndexKind.P));
+    return SpeciesTable.of(new Model("two-legs", Map.of(), List.of(a, w, b), List.of(term)));
+  }
+
   private static Network random(Random rnd, int nodes, int classesPerKind, int speciesCount) {
     return random(rnd, TABLE, nodes, classesPerKind, speciesCount);
   }
@@ -176,6 +193,111 @@ class CanonicalLabelerTest {
   }
 
   /**
+   * Networks whose nodes all have two legs are labelled as graphs of classes with twin classes
+   * collapsed. Many classes and few nodes give many pendant classes on one class, which are twins;
+   * a third of the pairs are renumberings.
+   */
+  @Test
+  void twoLegNetworksWithTwinClassesAgreeWithVf2() {
+    Random rnd = new Random(7);
+    int isomorphicPairs = 0;
+    int distinctPairs = 0;
+    for (int trial = 0; trial < 3000; trial++) {
+      int nodes = 2 + rnd.nextInt(7);
+      int classes = 1 + rnd.nextInt(4);
+      int species = 1 + rnd.nextInt(3);
+      Network a = random(rnd, TWO_LEGS, nodes, classes, species);
+      Network b = rnd.nextInt(3) == 0 ? permuted(rnd, a) : random(rnd, TWO_LEGS, nodes, classes, species);
+      boolean iso = isomorphic(a, b);
+      assertEquals(iso, CanonicalLabeler.canonicalize(a).equals(CanonicalLabeler.canonicalize(b)), a + " vs " + b);
+      assertTrue(isomorphic(a, CanonicalLabeler.canonicalize(a)), "canonical form must be isomorphic to " + a);
+      if (iso) {
+        isomorphicPairs++;
+      } else {
+        distinctPairs++;
+      }
+    }
+    assertTrue(isomorphicPairs > 1000 && distinctPairs > 1000, isomorphicPairs + " / " + distinctPairs);
+  }
+
+  /**
+   * Stars: one H class with branches, a branch being a p class joined to the centre by
+   * {@code 1..3} parallel A nodes, perhaps closed by a W self-loop. Two stars are isomorphic
+   * exactly when they have the same multiset of branch types, which is how this test decides
+   * (no isomorphism search); twin classes are whole branches of one type.
+   */
+  @Test
+  void starsAreEqualExactlyWhenTheirBranchesAre() {
+    Random rnd = new Random(8);
+    int equal = 0;
+    for (int trial = 0; trial < 1000; trial++) {
+      int[] branchesA = randomBranches(rnd);
+      int[] branchesB = rnd.nextBoolean() ? shuffled(rnd, branchesA) : randomBranches(rnd);
+      boolean same = java.util.Arrays.equals(java.util.Arrays.stream(branchesA).sorted().toArray(),
+          java.util.Arrays.stream(branchesB).sorted().toArray());
+      Network a = permuted(rnd, star(branchesA));
+      Network b = permuted(rnd, star(branchesB));
+      assertEquals(same, CanonicalLabeler.canonicalize(a).equals(CanonicalLabeler.canonicalize(b)), a + " vs " + b);
+      equal += same ? 1 : 0;
+    }
+    assertTrue(equal > 300 && equal < 700, "equal pairs: " + equal);
+  }
+
+  /** Branch types 0..5: (parallel A nodes - 1) + 3 * (W self-loop or not). */
+  private static int[] randomBranches(Random rnd) {
+    int[] types = new int[1 + rnd.nextInt(6)];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = rnd.nextInt(rnd.nextBoolean() ? 2 : 6);
+    }
+    return types;
+  }
+
+  private static int[] shuffled(Random rnd, int[] types) {
+    List<Integer> list = new ArrayList<>();
+    for (int t : types) {
+      list.add(t);
+    }
+    Collections.shuffle(list, rnd);
+    return list.stream().mapToInt(i -> i).toArray();
+  }
+
+  private static Network star(int[] branchTypes) {
+    int h = TWO_LEGS.kindId(IndexKind.H);
+    int p = TWO_LEGS.kindId(IndexKind.P);
+    int[] kinds = new int[1 + branchTypes.length];
+    kinds[0] = h;
+    List<Integer> species = new ArrayList<>();
+    List<Integer> legs = new ArrayList<>();
+    for (int i = 0; i < branchTypes.length; i++) {
+      int cls = 1 + i;
+      kinds[cls] = p;
+      for (int k = 0; k <= branchTypes[i] % 3; k++) {
+        species.add(0);
+        legs.add(0);
+        legs.add(cls);
+      }
+      if (branchTypes[i] >= 3) {
+        species.add(1);
+        legs.add(cls);
+        legs.add(cls);
+      }
+    }
+    return Network.of(TWO_LEGS, species.stream().mapToInt(i -> i).toArray(), legs.stream().mapToInt(i -> i).toArray(), kinds);
+  }
+
+  /** {@link #orbitsFixingANodeJoinOnlyPartnersWithIsomorphicContractions} on networks whose nodes all have two legs. */
+  @Test
+  void orbitsFixingANodeOfATwoLegNetworkJoinOnlyPartnersWithIsomorphicContractions() {
+    Random rnd = new Random(9);
+    int joined = 0;
+    for (int trial = 0; trial < 800; trial++) {
+      Network f = random(rnd, TWO_LEGS, 3 + rnd.nextInt(8), 1 + rnd.nextInt(4), 1 + rnd.nextInt(3));
+      joined += checkOrbitsFixing(f, rnd.nextInt(f.nodeCount()));
+    }
+    assertTrue(joined > 200, "partners joined: " + joined);
+  }
+
+  /**
    * Orbits fixing a node: contracting it with any two partners of one orbit gives isomorphic
    * networks (VF2 decides), and some orbits do join partners (the sample has many twins).
    */
@@ -185,19 +307,73 @@ class CanonicalLabelerTest {
     int joined = 0;
     for (int trial = 0; trial < 600; trial++) {
       Network f = random(rnd, 3 + rnd.nextInt(8), 1 + rnd.nextInt(3), 1 + rnd.nextInt(2));
-      int v0 = rnd.nextInt(f.nodeCount());
-      int[] orbit = CanonicalLabeler.nodeOrbitsFixing(f, v0, WorkBudget.unlimited());
+      joined += checkOrbitsFixing(f, rnd.nextInt(f.nodeCount()));
+    }
+    assertTrue(joined > 200, "partners joined: " + joined);
+  }
+
+  /**
+   * Orbits of the nodes of networks of A nodes only: two nodes in one orbit give isomorphic
+   * networks when each in turn is made a B node (VF2 decides), and some orbits join nodes.
+   */
+  @Test
+  void nodesInOneOrbitAreExchangedByAnAutomorphism() {
+    Random rnd = new Random(10);
+    int joined = 0;
+    for (int trial = 0; trial < 600; trial++) {
+      boolean twoLegs = rnd.nextBoolean();
+      Network f = random(rnd, twoLegs ? TWO_LEGS : TABLE, 2 + rnd.nextInt(8), 1 + rnd.nextInt(4), 1);
+      int[] orbit = CanonicalLabeler.nodeOrbits(f, WorkBudget.unlimited());
       for (int w = 0; w < f.nodeCount(); w++) {
-        for (int x = w + 1; x < f.nodeCount(); x++) {
-          if (w == v0 || x == v0 || orbit[w] != orbit[x] || f.species(w) != f.species(v0)) {
-            continue;
-          }
-          assertTrue(isomorphic(f.contract(v0, w), f.contract(v0, x)), f + ": " + v0 + " with " + w + " or " + x);
+        if (orbit[w] != w) {
+          assertTrue(isomorphic(marked(f, w), marked(f, orbit[w])), f + ": " + w + " and " + orbit[w]);
           joined++;
         }
       }
     }
-    assertTrue(joined > 200, "partners joined: " + joined);
+    assertTrue(joined > 300, "nodes joined: " + joined);
+  }
+
+  /** {@code f} with node {@code v} made a B node (A and B have the same legs in both tables). */
+  private static Network marked(Network f, int v) {
+    int b = -1;
+    for (int s = 0; s < f.table().speciesCount(); s++) {
+      if (f.table().species(s).name().equals("B")) {
+        b = s;
+      }
+    }
+    int[] species = new int[f.nodeCount()];
+    List<Integer> legs = new ArrayList<>();
+    int[] kinds = new int[f.classCount()];
+    for (int c = 0; c < kinds.length; c++) {
+      kinds[c] = f.classKind(c);
+    }
+    for (int u = 0; u < species.length; u++) {
+      species[u] = u == v ? b : f.species(u);
+      for (int k = 0; k < f.arity(u); k++) {
+        legs.add(f.legClass(u, k));
+      }
+    }
+    return Network.of(f.table(), species, legs.stream().mapToInt(i -> i).toArray(), kinds);
+  }
+
+  /**
+   * Checks that every two partners of {@code v0} (of its species) in one orbit fixing it give
+   * isomorphic contractions (VF2 decides); returns the number of pairs of partners joined.
+   */
+  private static int checkOrbitsFixing(Network f, int v0) {
+    int joined = 0;
+    int[] orbit = CanonicalLabeler.nodeOrbitsFixing(f, v0, WorkBudget.unlimited());
+    for (int w = 0; w < f.nodeCount(); w++) {
+      for (int x = w + 1; x < f.nodeCount(); x++) {
+        if (w == v0 || x == v0 || orbit[w] != orbit[x] || f.species(w) != f.species(v0)) {
+          continue;
+        }
+        assertTrue(isomorphic(f.contract(v0, w), f.contract(v0, x)), f + ": " + v0 + " with " + w + " or " + x);
+        joined++;
+      }
+    }
+    return joined;
   }
 
   @Test
