@@ -150,21 +150,43 @@ public final class WickExpectation {
   }
 
   /**
-   * The node whose partners are tried: the first node (in canonical order) of a Gaussian species
-   * with the fewest nodes left; -1 when no Gaussian node is left. Fewer partners mean fewer
-   * children; on asymmetric nu = 3 CP to order 5 this choice quarters the number of labellings
-   * against always taking node 0.
+   * The node whose partners are tried: a node of a Gaussian species with the fewest nodes left
+   * (fewer partners mean fewer children; on asymmetric nu = 3 CP to order 5 this quarters the
+   * number of labellings against always taking node 0), and among those the one whose legs'
+   * classes have the most legs, compared leg by leg, ties going to the first in canonical order;
+   * -1 when no Gaussian node is left. Contracting at the busiest classes first makes the partially
+   * contracted networks meet more often: on symmetric nu = 3 CP to order 6 the memo holds 381,000
+   * networks instead of 1.11 million (the expectations 2.8 times faster), on asymmetric nu = 3
+   * 264,000 instead of 399,000; order-2 CP, whose classes all have two legs, is unchanged
+   * (docs/decisions.md, "The Wick pivot").
    */
   private static int pivot(Network f) {
     int[] counts = f.speciesCounts();
+    int[] degree = f.classDegrees();
     SpeciesTable table = f.table();
     int v0 = -1;
     for (int u = 0; u < f.nodeCount(); u++) {
-      if (table.gaussian(f.species(u)) && (v0 < 0 || counts[f.species(u)] < counts[f.species(v0)])) {
+      if (!table.gaussian(f.species(u))) {
+        continue;
+      }
+      if (v0 < 0 || counts[f.species(u)] < counts[f.species(v0)]
+          || (counts[f.species(u)] == counts[f.species(v0)] && busier(f, u, v0, degree))) {
         v0 = u;
       }
     }
     return v0;
+  }
+
+  /** Whether node {@code u}'s legs lie in classes with more legs than {@code w}'s, compared leg by leg (same species counts). */
+  private static boolean busier(Network f, int u, int w, int[] degree) {
+    for (int k = 0; k < Math.min(f.arity(u), f.arity(w)); k++) {
+      int du = degree[f.legClass(u, k)];
+      int dw = degree[f.legClass(w, k)];
+      if (du != dw) {
+        return du > dw;
+      }
+    }
+    return false;
   }
 
   private static boolean sameLegs(Network f, int u, int w) {

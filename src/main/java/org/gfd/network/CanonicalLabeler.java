@@ -167,6 +167,7 @@ public final class CanonicalLabeler {
         components.union(net.legClass(v, 0), net.legClass(v, k));
       }
     }
+    int[] compOf = new int[c];
     int[] compOfRoot = new int[c];
     Arrays.fill(compOfRoot, -1);
     int comps = 0;
@@ -175,61 +176,55 @@ public final class CanonicalLabeler {
       if (compOfRoot[r] < 0) {
         compOfRoot[r] = comps++;
       }
+      compOf[i] = compOfRoot[r];
     }
     if (comps == 1) {
-      int[] species = new int[n];
-      int[][] legs = new int[n][];
-      int[] kinds = new int[c];
+      // the network's own arrays, read and never changed
       int[] original = new int[n];
       for (int v = 0; v < n; v++) {
-        species[v] = net.species(v);
         original[v] = v;
-        legs[v] = new int[net.arity(v)];
-        for (int k = 0; k < legs[v].length; k++) {
-          legs[v][k] = net.legClass(v, k);
-        }
       }
-      for (int i = 0; i < c; i++) {
-        kinds[i] = net.classKind(i);
-      }
-      return List.of(component(species, legs, kinds, original, fixed, budget));
+      return List.of(component(net.table(), net.speciesArray(), net.legArray(), net.kindArray(), original, fixed, budget));
     }
     int[] localClass = new int[c];
-    int[] classCountOf = new int[Math.max(comps, 1)];
-    int[] nodeCountOf = new int[Math.max(comps, 1)];
+    int[] classCountOf = new int[comps];
+    int[] nodeCountOf = new int[comps];
+    int[] legCountOf = new int[comps];
     for (int i = 0; i < c; i++) {
-      localClass[i] = classCountOf[compOfRoot[components.find(i)]]++;
+      localClass[i] = classCountOf[compOf[i]]++;
     }
     for (int v = 0; v < n; v++) {
-      nodeCountOf[compOfRoot[components.find(net.legClass(v, 0))]]++;
+      int q = compOf[net.legClass(v, 0)];
+      nodeCountOf[q]++;
+      legCountOf[q] += net.arity(v);
     }
     int[][] species = new int[comps][];
-    int[][][] legs = new int[comps][][];
+    int[][] legs = new int[comps][];
     int[][] kinds = new int[comps][];
     int[][] original = new int[comps][];
     for (int q = 0; q < comps; q++) {
       species[q] = new int[nodeCountOf[q]];
-      legs[q] = new int[nodeCountOf[q]][];
+      legs[q] = new int[legCountOf[q]];
       kinds[q] = new int[classCountOf[q]];
       original[q] = new int[nodeCountOf[q]];
     }
     for (int i = 0; i < c; i++) {
-      kinds[compOfRoot[components.find(i)]][localClass[i]] = net.classKind(i);
+      kinds[compOf[i]][localClass[i]] = net.classKind(i);
     }
     int[] filled = new int[comps];
+    int[] legsFilled = new int[comps];
     for (int v = 0; v < n; v++) {
-      int q = compOfRoot[components.find(net.legClass(v, 0))];
+      int q = compOf[net.legClass(v, 0)];
       int j = filled[q]++;
       species[q][j] = net.species(v);
       original[q][j] = v;
-      legs[q][j] = new int[net.arity(v)];
-      for (int k = 0; k < legs[q][j].length; k++) {
-        legs[q][j][k] = localClass[net.legClass(v, k)];
+      for (int k = 0; k < net.arity(v); k++) {
+        legs[q][legsFilled[q]++] = localClass[net.legClass(v, k)];
       }
     }
     List<Labelling> out = new ArrayList<>(comps);
     for (int q = 0; q < comps; q++) {
-      out.add(component(species[q], legs[q], kinds[q], original[q], fixed, budget));
+      out.add(component(net.table(), species[q], legs[q], kinds[q], original[q], fixed, budget));
     }
     return out;
   }
@@ -280,20 +275,28 @@ public final class CanonicalLabeler {
    * on the component's isomorphism class, and both write the same exact encoding format, so
    * components labelled by the two never share an encoding unless they are isomorphic.
    */
-  private static Labelling component(int[] species, int[][] legs, int[] kinds, int[] original, int fixed,
-      WorkBudget budget) {
+  private static Labelling component(SpeciesTable table, int[] species, int[] legs, int[] kinds, int[] original,
+      int fixed, WorkBudget budget) {
     int marked = -1;
     for (int j = 0; fixed >= 0 && j < original.length; j++) {
       if (original[j] == fixed) {
         marked = j;
       }
     }
-    boolean twoLegs = species.length < ClassGraph.MAX_NODES && kinds.length < ClassGraph.MAX_CLASSES;
+    boolean twoLegs = species.length < ClassGraph.MAX_NODES && kinds.length < ClassGraph.MAX_CLASSES
+        && table.speciesCount() < ClassGraph.MAX_SPECIES;
     for (int v = 0; v < species.length && twoLegs; v++) {
-      twoLegs = legs[v].length == 2 && species[v] < ClassGraph.MAX_SPECIES;
+      twoLegs = table.arity(species[v]) == 2;
     }
-    return twoLegs ? new ClassGraph(species, legs, kinds, original, marked, budget)
-        : new Component(species, legs, kinds, original, marked, budget);
+    if (twoLegs) {
+      return new ClassGraph(species, legs, kinds, original, marked, budget);
+    }
+    int[][] nodeLegs = new int[species.length][];
+    for (int v = 0, at = 0; v < species.length; v++) {
+      nodeLegs[v] = Arrays.copyOfRange(legs, at, at + table.arity(species[v]));
+      at += nodeLegs[v].length;
+    }
+    return new Component(species, nodeLegs, kinds, original, marked, budget);
   }
 
   /**
@@ -829,8 +832,8 @@ public final class CanonicalLabeler {
     private final int nodes;
     private final int c;
     private final int[] species;
-    private final int[] leg0;
-    private final int[] leg1;
+    /** The two legs' classes of each node in turn. */
+    private final int[] legs;
     private final int[] original;
     private final int[] kinds;
     /** Each class's group of twins (a vertex of the search), and each class's place in its group. */
@@ -847,22 +850,18 @@ public final class CanonicalLabeler {
     private int[] bestOrder;
     private int[] lastOrder;
 
-    ClassGraph(int[] species, int[][] legs, int[] kinds, int[] original, int markedNode, WorkBudget budget) {
+    /** {@code legs} holds the two legs of each node in turn; {@code markedNode} is local, or -1. */
+    ClassGraph(int[] species, int[] legs, int[] kinds, int[] original, int markedNode, WorkBudget budget) {
       this(species, legs, kinds, original, budget, markedNode, twinGroups(species, legs, kinds, markedNode));
     }
 
-    private ClassGraph(int[] species, int[][] legs, int[] kinds, int[] original, WorkBudget budget, int markedNode,
+    private ClassGraph(int[] species, int[] legs, int[] kinds, int[] original, WorkBudget budget, int markedNode,
         int[] groupOf) {
       super(groupCount(groupOf), new int[] {0, groupCount(groupOf)}, budget);
       this.nodes = species.length;
       this.c = kinds.length;
       this.species = species;
-      this.leg0 = new int[nodes];
-      this.leg1 = new int[nodes];
-      for (int v = 0; v < nodes; v++) {
-        leg0[v] = legs[v][0];
-        leg1[v] = legs[v][1];
-      }
+      this.legs = legs;
       this.original = original;
       this.kinds = kinds;
       this.groupOf = groupOf;
@@ -877,17 +876,15 @@ public final class CanonicalLabeler {
         placeInGroup[x] = groupSize[g]++;
       }
       if (markedNode >= 0) {
-        markedVertices = leg0[markedNode] == leg1[markedNode] ? new int[] {groupOf[leg0[markedNode]]}
-            : new int[] {groupOf[leg0[markedNode]], groupOf[leg1[markedNode]]};
+        int a = legs[2 * markedNode];
+        int b = legs[2 * markedNode + 1];
+        markedVertices = a == b ? new int[] {groupOf[a]} : new int[] {groupOf[a], groupOf[b]};
       }
-      // the incidences of each group's representative class
+      // the legs at each group's representative class, with the group at the node's other end
       incStart = new int[vertices + 1];
-      for (int v = 0; v < nodes; v++) {
-        if (groupClass[groupOf[leg0[v]]] == leg0[v]) {
-          incStart[groupOf[leg0[v]] + 1]++;
-        }
-        if (groupClass[groupOf[leg1[v]]] == leg1[v]) {
-          incStart[groupOf[leg1[v]] + 1]++;
+      for (int at = 0; at < legs.length; at++) {
+        if (placeInGroup[legs[at]] == 0) {
+          incStart[groupOf[legs[at]] + 1]++;
         }
       }
       for (int g = 0; g < vertices; g++) {
@@ -896,16 +893,12 @@ public final class CanonicalLabeler {
       incKey = new long[incStart[vertices]];
       incOther = new int[incStart[vertices]];
       int[] fill = Arrays.copyOf(incStart, vertices);
-      for (int v = 0; v < nodes; v++) {
-        for (int k = 0; k < 2; k++) {
-          int here = k == 0 ? leg0[v] : leg1[v];
-          int there = k == 0 ? leg1[v] : leg0[v];
-          int g = groupOf[here];
-          if (groupClass[g] == here) {
-            int at = fill[g]++;
-            incKey[at] = mix(0x4000L + 2L * species[v] + k);
-            incOther[at] = groupOf[there];
-          }
+      for (int at = 0; at < legs.length; at++) {
+        if (placeInGroup[legs[at]] == 0) {
+          int g = groupOf[legs[at]];
+          int k = at & 1;
+          incKey[fill[g]] = mix(0x4000L + 2L * species[at >> 1] + k);
+          incOther[fill[g]++] = groupOf[legs[at ^ 1]];
         }
       }
     }
@@ -921,47 +914,34 @@ public final class CanonicalLabeler {
     /**
      * Each class's twin group, numbered in order of first member. A class is a twin of another
      * when both have the same kind, no self-loop, are not legs of the marked node, and the same
-     * sorted list of (species, its leg, class at the other end) over its nodes.
+     * multiset of (species, its leg, class at the other end) over its nodes. Candidates are found
+     * by a hash of that multiset (a sum, so no sorting) and confirmed by comparing the sorted
+     * multisets.
      */
-    private static int[] twinGroups(int[] species, int[][] legs, int[] kinds, int markedNode) {
+    private static int[] twinGroups(int[] species, int[] legs, int[] kinds, int markedNode) {
       int c = kinds.length;
-      int[] degree = new int[c];
       boolean[] alone = new boolean[c];
-      for (int v = 0; v < species.length; v++) {
-        degree[legs[v][0]]++;
-        degree[legs[v][1]]++;
-        if (legs[v][0] == legs[v][1] || v == markedNode) {
-          alone[legs[v][0]] = true;
-          alone[legs[v][1]] = true;
+      long[] hash = new long[c];
+      for (int at = 0; at < legs.length; at++) {
+        int v = at >> 1;
+        if (legs[at] == legs[at ^ 1] || v == markedNode) {
+          alone[legs[at]] = true;
         }
-      }
-      long[][] row = new long[c][];
-      for (int x = 0; x < c; x++) {
-        row[x] = new long[degree[x]];
-      }
-      int[] filled = new int[c];
-      for (int v = 0; v < species.length; v++) {
-        int a = legs[v][0];
-        int b = legs[v][1];
-        row[a][filled[a]++] = ((long) species[v] << 33) | ((long) b << 1);
-        row[b][filled[b]++] = ((long) species[v] << 33) | ((long) a << 1) | 1;
+        hash[legs[at]] += mix(rowEntry(species[v], at & 1, legs[at ^ 1]));
       }
       int[] groupOf = new int[c];
       int[] groupClass = new int[c];
-      long[] hash = new long[c];
+      long[][] rows = null;
       int groups = 0;
       for (int x = 0; x < c; x++) {
         groupOf[x] = -1;
-        if (!alone[x]) {
-          Arrays.sort(row[x]);
-          long h = mix(0x5000L + kinds[x]);
-          for (long r : row[x]) {
-            h = mix(h * 0x9E3779B97F4A7C15L + r);
-          }
-          hash[x] = h;
-          for (int g = 0; g < groups; g++) {
-            int y = groupClass[g];
-            if (!alone[y] && hash[y] == h && kinds[y] == kinds[x] && Arrays.equals(row[y], row[x])) {
+        for (int g = 0; g < groups && !alone[x]; g++) {
+          int y = groupClass[g];
+          if (!alone[y] && hash[y] == hash[x] && kinds[y] == kinds[x]) {
+            if (rows == null) {
+              rows = new long[c][];
+            }
+            if (Arrays.equals(row(rows, y, species, legs), row(rows, x, species, legs))) {
               groupOf[x] = g;
               break;
             }
@@ -973,6 +953,29 @@ public final class CanonicalLabeler {
         }
       }
       return groupOf;
+    }
+
+    private static long rowEntry(int species, int leg, int other) {
+      return ((long) species << 33) | ((long) other << 1) | leg;
+    }
+
+    /** The sorted row of class {@code x}, computed once into {@code rows}. */
+    private static long[] row(long[][] rows, int x, int[] species, int[] legs) {
+      if (rows[x] == null) {
+        int degree = 0;
+        for (int l : legs) {
+          degree += l == x ? 1 : 0;
+        }
+        long[] r = new long[degree];
+        for (int at = 0, i = 0; at < legs.length; at++) {
+          if (legs[at] == x) {
+            r[i++] = rowEntry(species[at >> 1], at & 1, legs[at ^ 1]);
+          }
+        }
+        Arrays.sort(r);
+        rows[x] = r;
+      }
+      return rows[x];
     }
 
     @Override
@@ -1028,7 +1031,7 @@ public final class CanonicalLabeler {
       }
       long[] key = new long[nodes];
       for (int v = 0; v < nodes; v++) {
-        key[v] = ((long) species[v] << 50) | ((long) classLabel[leg0[v]] << 34) | ((long) classLabel[leg1[v]] << 18) | v;
+        key[v] = ((long) species[v] << 50) | ((long) classLabel[legs[2 * v]] << 34) | ((long) classLabel[legs[2 * v + 1]] << 18) | v;
       }
       Arrays.sort(key);
       int[] order = new int[nodes];
@@ -1057,14 +1060,14 @@ public final class CanonicalLabeler {
     void addOrbits(UnionFind orbits) {
       Map<Long, Integer> firstOfKey = new HashMap<>();
       for (int v = 0; v < nodes; v++) {
-        Integer first = firstOfKey.putIfAbsent(groupKey(species[v], groupOf[leg0[v]], groupOf[leg1[v]]), v);
+        Integer first = firstOfKey.putIfAbsent(groupKey(species[v], groupOf[legs[2 * v]], groupOf[legs[2 * v + 1]]), v);
         if (first != null) {
           orbits.union(original[first], original[v]);
         }
       }
       for (int[] g : automorphisms) {
         for (int v = 0; v < nodes; v++) {
-          int image = firstOfKey.get(groupKey(species[v], g[groupOf[leg0[v]]], g[groupOf[leg1[v]]]));
+          int image = firstOfKey.get(groupKey(species[v], g[groupOf[legs[2 * v]]], g[groupOf[legs[2 * v + 1]]]));
           orbits.union(original[v], original[image]);
         }
       }

@@ -150,6 +150,21 @@ public final class Network implements Comparable<Network> {
     return classKind[c];
   }
 
+  /** The species of every node, for the labeller of this package: the network's own array, not to be changed. */
+  int[] speciesArray() {
+    return nodeSpecies;
+  }
+
+  /** The classes of every leg, node after node, for the labeller of this package: the network's own array, not to be changed. */
+  int[] legArray() {
+    return legClass;
+  }
+
+  /** The kind of every class, for the labeller of this package: the network's own array, not to be changed. */
+  int[] kindArray() {
+    return classKind;
+  }
+
   /** The number of nodes of each species, indexed by species number. */
   public int[] speciesCounts() {
     int[] counts = new int[table.speciesCount()];
