@@ -337,8 +337,30 @@ public final class CanonicalLabeler {
     /** The colours before refinement, the marked vertices coloured apart. */
     abstract long[] initialColours();
 
-    /** Refines {@code col} in place to a stable colouring (finer or equal); returns the number of colours. */
-    abstract int refine(long[] col);
+    /**
+     * One round of refinement: {@code next[v]} from {@code col[v]} and the colours around
+     * {@code v}, hashing the old colour in, so that the partition only gets finer.
+     */
+    abstract void recolour(long[] col, long[] next);
+
+    /**
+     * Refines {@code col} in place to a stable colouring by rounds of {@link #recolour}; returns the
+     * number of colours. A round that splits no cell leaves a stable partition.
+     */
+    private int refine(long[] col) {
+      int cells = distinct(col);
+      long[] next = scratch;
+      for (int round = 0; round <= vertices && cells < vertices; round++) {
+        recolour(col, next);
+        int nc = distinct(next);
+        System.arraycopy(next, 0, col, 0, vertices);
+        if (nc == cells) {
+          break;
+        }
+        cells = nc;
+      }
+      return cells;
+    }
 
     /** The leaf's encoding, with {@code extra} unused entries at its end (for the marked labels). */
     abstract int[] encode(int[] label, int[] vertexOfLabel, int extra);
@@ -723,39 +745,26 @@ public final class CanonicalLabeler {
     }
 
     /**
-     * A round recolours every node from its legs' classes, then every class from its legs' new
-     * node colours (so one round carries information node to class to node); each new colour
-     * hashes the old one with the neighbourhood, so the partition only gets finer, and a round
-     * that splits no cell leaves a stable partition.
+     * Recolours every node from its legs' classes, then every class from its legs' new node
+     * colours (so one round carries information node to class to node).
      */
     @Override
-    int refine(long[] col) {
-      int cells = distinct(col);
-      long[] next = scratch;
-      for (int round = 0; round <= vertices && cells < vertices; round++) {
-        for (int v = 0; v < n; v++) {
-          long h = col[v];
-          int[] l = legs[v];
-          for (int k = 0; k < l.length; k++) {
-            h = mix(h * 0x9E3779B97F4A7C15L + col[n + l[k]] + k);
-          }
-          next[v] = h;
+    void recolour(long[] col, long[] next) {
+      for (int v = 0; v < n; v++) {
+        long h = col[v];
+        int[] l = legs[v];
+        for (int k = 0; k < l.length; k++) {
+          h = mix(h * 0x9E3779B97F4A7C15L + col[n + l[k]] + k);
         }
-        for (int i = 0; i < c; i++) {
-          long s = 0;
-          for (int j = incStart[i]; j < incStart[i + 1]; j++) {
-            s += mix(next[incNode[j]] * 0xC2B2AE3D27D4EB4FL + incPos[j] + 1);
-          }
-          next[n + i] = mix(col[n + i] ^ mix(s + 0x27D4EB2F165667C5L));
-        }
-        int nc = distinct(next);
-        System.arraycopy(next, 0, col, 0, vertices);
-        if (nc == cells) {
-          break;
-        }
-        cells = nc;
+        next[v] = h;
       }
-      return cells;
+      for (int i = 0; i < c; i++) {
+        long s = 0;
+        for (int j = incStart[i]; j < incStart[i + 1]; j++) {
+          s += mix(next[incNode[j]] * 0xC2B2AE3D27D4EB4FL + incPos[j] + 1);
+        }
+        next[n + i] = mix(col[n + i] ^ mix(s + 0x27D4EB2F165667C5L));
+      }
     }
 
     /**
@@ -990,27 +999,16 @@ public final class CanonicalLabeler {
       return col;
     }
 
-    /** A round recolours every group from the multiset of its representative's legs: (species, leg, colour at the other end). */
+    /** Recolours every group from the multiset of its representative's legs: (species, leg, colour at the other end). */
     @Override
-    int refine(long[] col) {
-      int cells = distinct(col);
-      long[] next = scratch;
-      for (int round = 0; round <= vertices && cells < vertices; round++) {
-        for (int g = 0; g < vertices; g++) {
-          long s = 0;
-          for (int j = incStart[g]; j < incStart[g + 1]; j++) {
-            s += mix(incKey[j] * 0xC2B2AE3D27D4EB4FL + col[incOther[j]]);
-          }
-          next[g] = mix(col[g] ^ mix(s + 0x27D4EB2F165667C5L));
+    void recolour(long[] col, long[] next) {
+      for (int g = 0; g < vertices; g++) {
+        long s = 0;
+        for (int j = incStart[g]; j < incStart[g + 1]; j++) {
+          s += mix(incKey[j] * 0xC2B2AE3D27D4EB4FL + col[incOther[j]]);
         }
-        int nc = distinct(next);
-        System.arraycopy(next, 0, col, 0, vertices);
-        if (nc == cells) {
-          break;
-        }
-        cells = nc;
+        next[g] = mix(col[g] ^ mix(s + 0x27D4EB2F165667C5L));
       }
-      return cells;
     }
 
     @Override

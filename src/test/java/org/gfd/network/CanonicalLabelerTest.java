@@ -43,21 +43,10 @@ class CanonicalLabelerTest {
   }
 
   /**
-   * A table whose species all have two legs, one with both legs of one kind (so a node can be a
-   * self-loop, and its two legs can be exchanged only by changing its orientation).
+   * {@link CycleLabelerTest}'s table, whose species all have two legs: A and B (H, p), Q (p, p), so
+   * a node can be a self-loop, and its two legs can be exchanged only by changing its orientation.
    */
-  private static final SpeciesTable TWO_LEGS = twoLegTable();
-
-  private static SpeciesTable twoLegTable() {
-    Monomial s = Monomial.of(Variable.SIGMA2, 1);
-    Species a = new Species("A", List.of(IndexKind.H, IndexKind.P), true, s);
-    Species w = new Species("W", List.of(IndexKind.P, IndexKind.P), true, s);
-    Species b = new Species("B", List.of(IndexKind.H, IndexKind.P), true, s);
-    TensorTerm term = new TensorTerm(Rational.ONE,
-        List.of(new Factor(a, List.of("h", "i")), new Factor(w, List.of("i", "j")), new Factor(b, List.of("h", "j"))),
-        Map.of("h", IndexKind.H, "i", IndexKind.P, "j", IndexKind.P));
-    return SpeciesTable.of(new Model("two-legs", Map.of(), List.of(a, w, b), List.of(term)));
-  }
+  private static final SpeciesTable TWO_LEGS = CycleLabelerTest.TABLE;
 
   private static Network random(Random rnd, int nodes, int classesPerKind, int speciesCount) {
     return random(rnd, TABLE, nodes, classesPerKind, speciesCount);
@@ -154,7 +143,7 @@ class CanonicalLabelerTest {
 
   @Test
   void equalCanonicalFormsExactlyForIsomorphicNetworks() {
-    agreesWithVf2(new Random(2), 3000, 2, 3, false, 100);
+    agreesWithVf2(new Random(2), TABLE, 3000, 2, 3, 2, 2, false, 100);
   }
 
   /**
@@ -163,25 +152,30 @@ class CanonicalLabelerTest {
    */
   @Test
   void twinGroupsAreToldApartByTheirSizes() {
-    agreesWithVf2(new Random(3), 1500, 5, 4, true, 300);
+    agreesWithVf2(new Random(3), TABLE, 1500, 5, 4, 2, 2, true, 300);
   }
 
   /**
-   * Pairs of random networks with {@code minNodes} to {@code minNodes + spread - 1} nodes over one
-   * or two classes per kind (one pair in three a renumbering, when {@code renumber}): equal
-   * canonical forms exactly when VF2 finds an isomorphism, each outcome at least {@code atLeast} times.
+   * Pairs of random networks of {@code table}'s first {@code 1..maxSpecies} species with
+   * {@code minNodes} to {@code minNodes + spread - 1} nodes over {@code 1..maxClasses} classes per
+   * kind (one pair in three a renumbering, when {@code renumber}): equal canonical forms exactly
+   * when VF2 finds an isomorphism, each outcome more than {@code atLeast} times; and every
+   * canonical form isomorphic to its network.
    */
-  private static void agreesWithVf2(Random rnd, int trials, int minNodes, int spread, boolean renumber, int atLeast) {
+  private static void agreesWithVf2(Random rnd, SpeciesTable table, int trials, int minNodes, int spread, int maxClasses,
+      int maxSpecies, boolean renumber, int atLeast) {
     int isomorphicPairs = 0;
     int distinctPairs = 0;
     for (int trial = 0; trial < trials; trial++) {
       int nodes = minNodes + rnd.nextInt(spread);
-      int classes = 1 + rnd.nextInt(2);
-      Network a = random(rnd, nodes, classes, 2);
-      Network b = renumber && rnd.nextInt(3) == 0 ? permuted(rnd, a) : random(rnd, nodes, classes, 2);
+      int classes = 1 + rnd.nextInt(maxClasses);
+      int species = 1 + rnd.nextInt(maxSpecies);
+      Network a = random(rnd, table, nodes, classes, species);
+      Network b = renumber && rnd.nextInt(3) == 0 ? permuted(rnd, a) : random(rnd, table, nodes, classes, species);
       boolean iso = isomorphic(a, b);
       assertEquals(iso, CanonicalLabeler.canonicalize(a).equals(CanonicalLabeler.canonicalize(b)),
           a + " vs " + b);
+      assertTrue(isomorphic(a, CanonicalLabeler.canonicalize(a)), "canonical form must be isomorphic to " + a);
       if (iso) {
         isomorphicPairs++;
       } else {
@@ -199,30 +193,12 @@ class CanonicalLabelerTest {
    */
   @Test
   void twoLegNetworksWithTwinClassesAgreeWithVf2() {
-    Random rnd = new Random(7);
-    int isomorphicPairs = 0;
-    int distinctPairs = 0;
-    for (int trial = 0; trial < 3000; trial++) {
-      int nodes = 2 + rnd.nextInt(7);
-      int classes = 1 + rnd.nextInt(4);
-      int species = 1 + rnd.nextInt(3);
-      Network a = random(rnd, TWO_LEGS, nodes, classes, species);
-      Network b = rnd.nextInt(3) == 0 ? permuted(rnd, a) : random(rnd, TWO_LEGS, nodes, classes, species);
-      boolean iso = isomorphic(a, b);
-      assertEquals(iso, CanonicalLabeler.canonicalize(a).equals(CanonicalLabeler.canonicalize(b)), a + " vs " + b);
-      assertTrue(isomorphic(a, CanonicalLabeler.canonicalize(a)), "canonical form must be isomorphic to " + a);
-      if (iso) {
-        isomorphicPairs++;
-      } else {
-        distinctPairs++;
-      }
-    }
-    assertTrue(isomorphicPairs > 1000 && distinctPairs > 1000, isomorphicPairs + " / " + distinctPairs);
+    agreesWithVf2(new Random(7), TWO_LEGS, 3000, 2, 7, 4, 3, true, 1000);
   }
 
   /**
    * Stars: one H class with branches, a branch being a p class joined to the centre by
-   * {@code 1..3} parallel A nodes, perhaps closed by a W self-loop. Two stars are isomorphic
+   * {@code 1..3} parallel A nodes, perhaps closed by a Q self-loop. Two stars are isomorphic
    * exactly when they have the same multiset of branch types, which is how this test decides
    * (no isomorphism search); twin classes are whole branches of one type.
    */
@@ -243,7 +219,7 @@ class CanonicalLabelerTest {
     assertTrue(equal > 300 && equal < 700, "equal pairs: " + equal);
   }
 
-  /** Branch types 0..5: (parallel A nodes - 1) + 3 * (W self-loop or not). */
+  /** Branch types 0..5: (parallel A nodes - 1) + 3 * (Q self-loop or not). */
   private static int[] randomBranches(Random rnd) {
     int[] types = new int[1 + rnd.nextInt(6)];
     for (int i = 0; i < types.length; i++) {
@@ -277,7 +253,7 @@ class CanonicalLabelerTest {
         legs.add(cls);
       }
       if (branchTypes[i] >= 3) {
-        species.add(1);
+        species.add(2);
         legs.add(cls);
         legs.add(cls);
       }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class CycleLabelerTest {
   /** Two (H, p) matrices and a (p, p) matrix: the last allows loops and cycles of odd length. */
-  private static final SpeciesTable TABLE = table();
+  static final SpeciesTable TABLE = table();
 
   private static SpeciesTable table() {
     Monomial s = Monomial.of(Variable.SIGMA2, 1);
