@@ -316,7 +316,7 @@ public final class CanonicalLabeler {
     private int[] bestPath;
     int[] bestVertexOfLabel;
     final List<int[]> automorphisms = new ArrayList<>();
-    final long[] scratch;
+    private final long[] scratch;
     /** Open-addressing colour set for {@link #distinct}: slots valid when their stamp is current. */
     private final long[] slotColour;
     private final int[] slotStamp;
