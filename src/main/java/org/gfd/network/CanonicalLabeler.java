@@ -865,8 +865,9 @@ public final class CanonicalLabeler {
     }
 
     private ClassGraph(int[] species, int[] legs, int[] kinds, int[] original, WorkBudget budget, int markedNode,
-        int[] groupOf) {
-      super(groupCount(groupOf), new int[] {0, groupCount(groupOf)}, budget);
+        TwinClasses twins) {
+      super(twins.groups, new int[] {0, twins.groups}, budget);
+      int[] groupOf = twins.groupOf;
       this.nodes = species.length;
       this.c = kinds.length;
       this.species = species;
@@ -912,13 +913,8 @@ public final class CanonicalLabeler {
       }
     }
 
-    private static int groupCount(int[] groupOf) {
-      int groups = 0;
-      for (int g : groupOf) {
-        groups = Math.max(groups, g + 1);
-      }
-      return groups;
-    }
+    /** Each class's group of twins, numbered 0..groups-1 in order of first member. */
+    private record TwinClasses(int[] groupOf, int groups) {}
 
     /**
      * Each class's twin group, numbered in order of first member. A class is a twin of another
@@ -927,7 +923,7 @@ public final class CanonicalLabeler {
      * by a hash of that multiset (a sum, so no sorting) and confirmed by comparing the sorted
      * multisets.
      */
-    private static int[] twinGroups(int[] species, int[] legs, int[] kinds, int markedNode) {
+    private static TwinClasses twinGroups(int[] species, int[] legs, int[] kinds, int markedNode) {
       int c = kinds.length;
       boolean[] alone = new boolean[c];
       long[] hash = new long[c];
@@ -961,7 +957,7 @@ public final class CanonicalLabeler {
           groupOf[x] = groups++;
         }
       }
-      return groupOf;
+      return new TwinClasses(groupOf, groups);
     }
 
     private static long rowEntry(int species, int leg, int other) {

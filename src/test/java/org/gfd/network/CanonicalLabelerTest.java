@@ -264,13 +264,7 @@ class CanonicalLabelerTest {
   /** {@link #orbitsFixingANodeJoinOnlyPartnersWithIsomorphicContractions} on networks whose nodes all have two legs. */
   @Test
   void orbitsFixingANodeOfATwoLegNetworkJoinOnlyPartnersWithIsomorphicContractions() {
-    Random rnd = new Random(9);
-    int joined = 0;
-    for (int trial = 0; trial < 800; trial++) {
-      Network f = random(rnd, TWO_LEGS, 3 + rnd.nextInt(8), 1 + rnd.nextInt(4), 1 + rnd.nextInt(3));
-      joined += checkOrbitsFixing(f, rnd.nextInt(f.nodeCount()));
-    }
-    assertTrue(joined > 200, "partners joined: " + joined);
+    orbitsFixingJoinOnlyIsomorphicPartners(new Random(9), TWO_LEGS, 800, 4, 3);
   }
 
   /**
@@ -279,10 +273,19 @@ class CanonicalLabelerTest {
    */
   @Test
   void orbitsFixingANodeJoinOnlyPartnersWithIsomorphicContractions() {
-    Random rnd = new Random(6);
+    orbitsFixingJoinOnlyIsomorphicPartners(new Random(6), TABLE, 600, 3, 2);
+  }
+
+  /**
+   * {@link #checkOrbitsFixing} on random networks of {@code table}'s first {@code 1..maxSpecies}
+   * species, 3 to 10 nodes over {@code 1..maxClasses} classes per kind, at a random node; more
+   * than 200 pairs of partners joined in all.
+   */
+  private static void orbitsFixingJoinOnlyIsomorphicPartners(Random rnd, SpeciesTable table, int trials, int maxClasses,
+      int maxSpecies) {
     int joined = 0;
-    for (int trial = 0; trial < 600; trial++) {
-      Network f = random(rnd, 3 + rnd.nextInt(8), 1 + rnd.nextInt(3), 1 + rnd.nextInt(2));
+    for (int trial = 0; trial < trials; trial++) {
+      Network f = random(rnd, table, 3 + rnd.nextInt(8), 1 + rnd.nextInt(maxClasses), 1 + rnd.nextInt(maxSpecies));
       joined += checkOrbitsFixing(f, rnd.nextInt(f.nodeCount()));
     }
     assertTrue(joined > 200, "partners joined: " + joined);
